@@ -1,0 +1,94 @@
+package dev.openfactor.platform.outbox;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import dev.openfactor.platform.events.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * SQL for the {@code outbox} table. Native queries on the caller's EntityManager keep every
+ * write on the same connection, hence in the same transaction, as the business change.
+ */
+@ApplicationScoped
+class OutboxStore {
+
+    private final EntityManager em;
+
+    OutboxStore(EntityManager em) {
+        this.em = em;
+    }
+
+    void insert(OutboxRow row, Instant now) {
+        CloudEvent e = row.event();
+        em.createNativeQuery("""
+                INSERT INTO outbox (id, topic, message_key, ce_type, ce_source, ce_subject, ce_time, payload, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
+                .setParameter(1, UUID.fromString(e.id()))
+                .setParameter(2, row.topic())
+                .setParameter(3, row.key())
+                .setParameter(4, e.type())
+                .setParameter(5, e.source())
+                .setParameter(6, e.subject())
+                .setParameter(7, e.time())
+                .setParameter(8, e.data())
+                .setParameter(9, now)
+                .executeUpdate();
+    }
+
+    /**
+     * Locks the oldest unsent rows. SKIP LOCKED lets another replica's relay take the next
+     * rows instead of waiting for, or re-publishing, the ones this transaction holds.
+     */
+    @SuppressWarnings("unchecked")
+    List<OutboxRow> lockUnsent(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, topic, message_key, ce_type, ce_source, ce_subject, ce_time, payload
+                FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, limit)
+                .getResultList();
+        return rows.stream().map(OutboxStore::toRow).toList();
+    }
+
+    void markSent(List<OutboxRow> rows, Instant now) {
+        List<UUID> ids = rows.stream().map(r -> UUID.fromString(r.event().id())).toList();
+        em.createNativeQuery("UPDATE outbox SET sent_at = ?1 WHERE id IN (?2)")
+                .setParameter(1, now)
+                .setParameter(2, ids)
+                .executeUpdate();
+    }
+
+    int purgeSentBefore(Instant cutoff) {
+        return em.createNativeQuery("DELETE FROM outbox WHERE sent_at < ?1")
+                .setParameter(1, cutoff)
+                .executeUpdate();
+    }
+
+    long countUnsent() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL").getSingleResult())
+                .longValue();
+    }
+
+    private static OutboxRow toRow(Object[] c) {
+        CloudEvent event = new CloudEvent(c[0].toString(), (String) c[3], (String) c[4], (String) c[5],
+                toInstant(c[6]), (String) c[7]);
+        return new OutboxRow((String) c[1], (String) c[2], event);
+    }
+
+    static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
+    }
+}

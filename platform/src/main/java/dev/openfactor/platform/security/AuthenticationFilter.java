@@ -1,0 +1,78 @@
+package dev.openfactor.platform.security;
+
+import java.util.Optional;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import dev.openfactor.platform.problem.ProblemResponses;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /admin/v1/**} needs the admin token; {@code /v1/**} needs a tenant's API key unless the
+ * resource is {@link Unauthenticated}. Every failure is the same 401.
+ */
+public class AuthenticationFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeys apiKeys;
+    private final AdminToken adminToken;
+
+    AuthenticationFilter(ApiKeys apiKeys, AdminToken adminToken) {
+        this.apiKeys = apiKeys;
+        this.adminToken = adminToken;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authenticate(ContainerRequestContext request, ResourceInfo resource, RoutingContext routing) {
+        String path = request.getUriInfo().getPath();
+        if (isUnauthenticated(resource)) {
+            return Uni.createFrom().nullItem();
+        }
+        Optional<String> credential = bearer(request);
+        if (under(path, "/admin/v1")) {
+            return Uni.createFrom().item(credential.filter(adminToken::matches).isPresent() ? null : ProblemResponses.unauthenticated());
+        }
+        if (!under(path, "/v1")) {
+            return Uni.createFrom().nullItem();
+        }
+        if (credential.isEmpty()) {
+            return Uni.createFrom().item(ProblemResponses.unauthenticated());
+        }
+        Uni<Response> check = Uni.createFrom().item(() -> bindTenant(credential.get(), routing));
+        // Long-polling endpoints run on the event loop, where the database must not be called.
+        return BlockingOperationControl.isBlockingAllowed() ? check : check.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response bindTenant(String presented, RoutingContext routing) {
+        Optional<String> tenant = apiKeys.authenticate(presented);
+        tenant.ifPresent(t -> TenantContext.bind(routing, t));
+        return tenant.isPresent() ? null : ProblemResponses.unauthenticated();
+    }
+
+    private static boolean isUnauthenticated(ResourceInfo resource) {
+        return resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(Unauthenticated.class)
+                        || resource.getResourceClass().isAnnotationPresent(Unauthenticated.class));
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static Optional<String> bearer(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(BEARER.length()).trim()).filter(s -> !s.isEmpty());
+    }
+}

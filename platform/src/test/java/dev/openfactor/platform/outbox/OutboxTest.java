@@ -1,0 +1,226 @@
+package dev.openfactor.platform.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.openfactor.platform.events.CloudEvent;
+import dev.openfactor.platform.testing.KafkaBrokerProcess;
+import dev.openfactor.platform.testing.PrivateKafkaBroker;
+import dev.openfactor.platform.testing.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@QuarkusTest
+@QuarkusTestResource(PrivateKafkaBroker.class)
+class OutboxTest {
+
+    private static final String TOPIC = "platform.test.outbox";
+    private static final String LOCK_TOPIC = "platform.test.locking";
+    private static final Duration ARRIVAL = Duration.ofSeconds(20);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = PrivateKafkaBroker.DIR_PROPERTY)
+    String brokerDir;
+
+    @Test
+    void committedEventReachesKafkaOnceWithCloudEventHeaders() {
+        String key = "user-" + UUID.randomUUID();
+        CloudEvent sent = QuarkusTransaction.requiringNew().call(
+                () -> outbox.publish(TOPIC, key, "dev.openfactor.test.happened.v1", "subject-1", Map.of("n", 1)));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
+            List<TopicReader.Received> arrived = reader.awaitMatching(r -> r.event().id().equals(sent.id()), 1, ARRIVAL);
+            assertEquals(1, arrived.size());
+            CloudEvent event = arrived.get(0).event();
+            assertEquals(key, arrived.get(0).key());
+            assertEquals("dev.openfactor.test.happened.v1", event.type());
+            assertEquals("/openfactor/platform-test", event.source());
+            assertEquals("subject-1", event.subject());
+            assertEquals("{\"n\":1}", event.data());
+
+            assertEquals(1, reader.allMatchingAfter(r -> r.event().id().equals(sent.id()), Duration.ofSeconds(2)).size());
+        }
+        assertTrue(isSent(sent.id()));
+    }
+
+    @Test
+    void rolledBackEventNeverLeaves() {
+        String key = "user-" + UUID.randomUUID();
+        String[] doomed = new String[1];
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            doomed[0] = outbox.publish(TOPIC, key, "dev.openfactor.test.doomed.v1", null, Map.of()).id();
+            throw new IllegalStateException("business rule failed");
+        }));
+        // Same key, same partition: once the later committed event is there, the earlier one would be too.
+        CloudEvent marker = QuarkusTransaction.requiringNew().call(
+                () -> outbox.publish(TOPIC, key, "dev.openfactor.test.marker.v1", null, Map.of()));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
+            assertEquals(1, reader.awaitMatching(r -> r.event().id().equals(marker.id()), 1, ARRIVAL).size());
+            assertEquals(0, reader.allMatchingAfter(r -> r.event().id().equals(doomed[0]), Duration.ofSeconds(1)).size());
+        }
+        assertEquals(0L, rowCount(doomed[0]));
+    }
+
+    @Test
+    void tombstoneHasNoValue() {
+        String key = "user-" + UUID.randomUUID();
+        CloudEvent tombstone = QuarkusTransaction.requiringNew().call(
+                () -> outbox.tombstone(TOPIC, key, "dev.openfactor.test.deleted.v1", key));
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
+            TopicReader.Received r = reader.awaitMatching(x -> x.event().id().equals(tombstone.id()), 1, ARRIVAL).get(0);
+            assertTrue(r.event().isTombstone());
+            assertEquals(key, r.key());
+        }
+    }
+
+    @Test
+    void rowsLockedByOneRelayAreSkippedNotAwaitedByAnother() throws Exception {
+        relay.pause();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Set<String> committed = QuarkusTransaction.requiringNew().call(() -> Set.of(publishLockProbe(), publishLockProbe()));
+            // Stand-in for a second replica's relay: lock every unsent row and hold the lock.
+            CompletableFuture<Set<String>> holder = CompletableFuture.supplyAsync(
+                    () -> QuarkusTransaction.requiringNew().call(() -> {
+                        Set<String> ids = ids(store.lockUnsent(1000));
+                        locked.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                        return ids;
+                    }));
+            assertTrue(locked.await(20, TimeUnit.SECONDS));
+
+            CompletableFuture<Set<String>> other = CompletableFuture.supplyAsync(
+                    () -> QuarkusTransaction.requiringNew().call(() -> ids(store.lockUnsent(1000))));
+            Set<String> seenByOther = other.get(10, TimeUnit.SECONDS);
+
+            release.countDown();
+            Set<String> heldByFirst = holder.get(20, TimeUnit.SECONDS);
+            assertTrue(heldByFirst.containsAll(committed));
+            assertEquals(Set.of(), seenByOther.stream().filter(heldByFirst::contains).collect(Collectors.toSet()));
+        } finally {
+            release.countDown();
+            relay.resume();
+        }
+    }
+
+    @Test
+    void concurrentRelaysPublishEachRowOnce() throws Exception {
+        relay.pause();
+        List<String> ids;
+        try {
+            ids = QuarkusTransaction.requiringNew().call(() -> {
+                List<String> written = new java.util.ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    written.add(publishLockProbe());
+                }
+                return written;
+            });
+            Runnable drain = () -> {
+                while (relay.relayOnce() > 0) {
+                    // keep going until this relay finds nothing it can lock
+                }
+            };
+            CompletableFuture<Void> a = CompletableFuture.runAsync(drain);
+            CompletableFuture<Void> b = CompletableFuture.runAsync(drain);
+            CompletableFuture.allOf(a, b).get(60, TimeUnit.SECONDS);
+        } finally {
+            relay.resume();
+        }
+        try (TopicReader reader = new TopicReader(bootstrapServers, LOCK_TOPIC)) {
+            Set<String> wanted = Set.copyOf(ids);
+            reader.awaitMatching(r -> wanted.contains(r.event().id()), ids.size(), ARRIVAL);
+            List<TopicReader.Received> all = reader.allMatchingAfter(r -> wanted.contains(r.event().id()), Duration.ofSeconds(1));
+            assertEquals(ids.size(), all.size());
+            assertEquals(wanted, all.stream().map(r -> r.event().id()).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void relayResumesAfterBrokerRestartAndPublishesEachEventOnce() {
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(Path.of(brokerDir));
+        String key = "user-" + UUID.randomUUID();
+        broker.stop();
+        List<String> ids;
+        try {
+            ids = QuarkusTransaction.requiringNew().call(() -> List.of(
+                    outbox.publish(TOPIC, key, "dev.openfactor.test.during-outage.v1", null, Map.of("i", 1)).id(),
+                    outbox.publish(TOPIC, key, "dev.openfactor.test.during-outage.v1", null, Map.of("i", 2)).id(),
+                    outbox.publish(TOPIC, key, "dev.openfactor.test.during-outage.v1", null, Map.of("i", 3)).id()));
+            sleep(Duration.ofSeconds(2));
+            assertTrue(ids.stream().noneMatch(this::isSent), "nothing can be sent while the broker is down");
+        } finally {
+            broker.start();
+        }
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
+            reader.awaitMatching(r -> ids.contains(r.event().id()), 3, Duration.ofSeconds(60));
+            List<TopicReader.Received> all = reader.allMatchingAfter(r -> ids.contains(r.event().id()), Duration.ofSeconds(2));
+            assertEquals(3, all.size(), "each event once");
+            assertEquals(Set.copyOf(ids), all.stream().map(r -> r.event().id()).collect(Collectors.toSet()));
+        }
+        assertTrue(ids.stream().allMatch(this::isSent));
+    }
+
+    private String publishLockProbe() {
+        return outbox.publish(LOCK_TOPIC, UUID.randomUUID().toString(), "dev.openfactor.test.lock.v1", null, Map.of()).id();
+    }
+
+    private static Set<String> ids(List<OutboxRow> rows) {
+        return rows.stream().map(r -> r.event().id()).collect(Collectors.toSet());
+    }
+
+    private boolean isSent(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "SELECT 1 FROM outbox WHERE id = ?1 AND sent_at IS NOT NULL").setParameter(1, UUID.fromString(id))
+                .getResultList().isEmpty());
+    }
+
+    private long rowCount(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox WHERE id = ?1").setParameter(1, UUID.fromString(id))
+                .getSingleResult()).longValue());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
