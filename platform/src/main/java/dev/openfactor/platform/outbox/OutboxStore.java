@@ -1,12 +1,11 @@
 package dev.openfactor.platform.outbox;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import dev.openfactor.platform.events.CloudEvent;
+import dev.openfactor.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -75,20 +74,7 @@ class OutboxStore {
 
     private static OutboxRow toRow(Object[] c) {
         CloudEvent event = new CloudEvent(c[0].toString(), (String) c[3], (String) c[4], (String) c[5],
-                toInstant(c[6]), (String) c[7]);
+                Timestamps.toInstant(c[6]), (String) c[7]);
         return new OutboxRow((String) c[1], (String) c[2], event);
-    }
-
-    static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.openfactor.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -11,7 +12,10 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 class ApiKeyStore {
 
-    record Row(String keyId, String tenantId, byte[] secretHash, boolean revoked) {
+    record Row(String keyId, String tenantId, String label, byte[] secretHash, Instant createdAt, Instant revokedAt) {
+        boolean revoked() {
+            return revokedAt != null;
+        }
     }
 
     private final EntityManager em;
@@ -54,10 +58,11 @@ class ApiKeyStore {
     @SuppressWarnings("unchecked")
     Optional<Row> find(String keyId) {
         List<Object[]> rows = em.createNativeQuery(
-                "SELECT key_id, tenant_id, secret_hash, revoked_at IS NOT NULL FROM api_key WHERE key_id = ?1")
+                "SELECT key_id, tenant_id, label, secret_hash, created_at, revoked_at FROM api_key WHERE key_id = ?1")
                 .setParameter(1, keyId)
                 .getResultList();
         return rows.stream().findFirst()
-                .map(r -> new Row((String) r[0], (String) r[1], (byte[]) r[2], (Boolean) r[3]));
+                .map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (byte[]) r[3], Timestamps.toInstant(r[4]),
+                        r[5] == null ? null : Timestamps.toInstant(r[5])));
     }
 }

@@ -30,6 +30,17 @@ public class ApiKeys {
         }
     }
 
+    /** What is stored of a key: enough to mirror it elsewhere, nothing that authenticates. */
+    public record KeyState(String keyId, String tenantId, String label, byte[] secretHash, Instant createdAt,
+            Instant revokedAt) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<KeyState> state(String keyId) {
+        return store.find(keyId).map(r -> new KeyState(r.keyId(), r.tenantId(), r.label(), r.secretHash(), r.createdAt(),
+                r.revokedAt()));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public IssuedApiKey issue(String tenantId, String label) {
         String keyId = ApiKeyFormat.newKeyId();

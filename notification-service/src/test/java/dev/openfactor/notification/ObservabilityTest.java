@@ -1,0 +1,8 @@
+package dev.openfactor.notification;
+
+import dev.openfactor.platform.testing.ObservabilityContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ObservabilityTest extends ObservabilityContract {
+}

@@ -1,0 +1,1 @@
+-- verification-service's own tables arrive with its challenges; the platform's tables come from db/platform.
