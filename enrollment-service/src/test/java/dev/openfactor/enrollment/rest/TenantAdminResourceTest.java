@@ -99,6 +99,7 @@ class TenantAdminResourceTest {
             assertNotNull(body.get("secretSha256").asText());
             assertFalse(events.get(0).event().data().contains(apiKey.substring(apiKey.lastIndexOf('_') + 1)));
             assertTrue(body.path("revokedAt").isMissingNode() || body.get("revokedAt").isNull());
+            assertMatchesCatalogue(body, "apikey.snapshot.v1");
         }
     }
 
@@ -132,6 +133,28 @@ class TenantAdminResourceTest {
                 .then().statusCode(201).extract().path("keyId");
         admin().when().delete("/admin/v1/tenants/" + other + "/api-keys/" + keyId)
                 .then().statusCode(404).body("code", equalTo("not_found"));
+    }
+
+    /** The event has exactly the golden sample's fields, and every field the schema requires. */
+    private void assertMatchesCatalogue(JsonNode event, String type) throws Exception {
+        JsonNode sample = resource("events/samples/" + type + ".json");
+        JsonNode schema = resource("events/" + type + ".schema.json");
+        assertEquals(fieldNames(sample), fieldNames(event));
+        schema.get("required").forEach(required -> assertTrue(event.has(required.asText()), required.asText()));
+        assertEquals(fieldNames(schema.get("properties")), fieldNames(event));
+    }
+
+    private JsonNode resource(String path) throws Exception {
+        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            assertNotNull(in, path);
+            return mapper.readTree(in);
+        }
+    }
+
+    private static java.util.Set<String> fieldNames(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private String createTenant(String name) {

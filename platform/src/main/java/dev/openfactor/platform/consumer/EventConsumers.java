@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.openfactor.platform.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,15 @@ public class EventConsumers {
     private final MeterRegistry meters;
     private final List<Running> running = new CopyOnWriteArrayList<>();
 
-    EventConsumers(KafkaClientSettings settings, IdempotentProcessor processor, MeterRegistry meters) {
+    private final String groupSuffix;
+
+    /**
+     * {@code openfactor.kafka.group-suffix} keeps test runs out of the consumer groups of a
+     * system running on the same broker (tests set it to a fresh value per run).
+     */
+    EventConsumers(KafkaClientSettings settings, IdempotentProcessor processor, MeterRegistry meters,
+            @ConfigProperty(name = "openfactor.kafka.group-suffix", defaultValue = "") String groupSuffix) {
+        this.groupSuffix = groupSuffix;
         this.settings = settings;
         this.processor = processor;
         this.meters = meters;
@@ -44,7 +53,7 @@ public class EventConsumers {
 
     private Map<String, Object> consumerConfig(ConsumerSpec spec) {
         Map<String, Object> c = settings.base();
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group() + groupSuffix);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.applicationName() + "-" + spec.group());
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

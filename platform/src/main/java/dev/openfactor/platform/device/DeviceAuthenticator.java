@@ -1,0 +1,32 @@
+package dev.openfactor.platform.device;
+
+import java.security.PublicKey;
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Accepts a signed app request if its timestamp is fresh, its signature verifies under the
+ * device's key, and the signature has not been seen before. Callers answer every refusal with
+ * the same 401, so this says only yes or no.
+ */
+@ApplicationScoped
+public class DeviceAuthenticator {
+
+    private final SignatureReplayGuard replays;
+    private final Clock clock;
+
+    DeviceAuthenticator(SignatureReplayGuard replays, Clock clock) {
+        this.replays = replays;
+        this.clock = clock;
+    }
+
+    public boolean accepts(DeviceRequest request, PublicKey deviceKey) {
+        if (request.deviceId() == null || request.timestamp() == null || request.signature() == null || deviceKey == null) {
+            return false;
+        }
+        return DeviceSignatures.timestampIsFresh(request.timestamp(), clock.instant())
+                && DeviceSignatures.signatureIsValid(request, deviceKey)
+                && replays.firstUse(request.deviceId(), request.signature());
+    }
+}
