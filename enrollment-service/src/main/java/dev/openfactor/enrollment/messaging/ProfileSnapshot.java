@@ -1,0 +1,38 @@
+package dev.openfactor.enrollment.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.openfactor.enrollment.domain.MethodStatus;
+import dev.openfactor.enrollment.domain.MethodType;
+import dev.openfactor.enrollment.domain.RegistrationState;
+import dev.openfactor.enrollment.factor.RecoveryCodeEnroller.HashedCodes;
+import dev.openfactor.platform.crypto.SecretEnvelope;
+import dev.openfactor.platform.otp.OtpAlgorithm;
+
+/**
+ * {@code dev.openfactor.profile.snapshot.v1} on {@code openfactor.profiles} (compacted, key
+ * {@code tenantId/userId}): everything verification-service needs to check a sign-in, with
+ * secrets only as envelopes under the key-encryption key or as salted hashes.
+ */
+public record ProfileSnapshot(String tenantId, String userId, long version, boolean mfaRequired,
+        RegistrationState registrationState, String defaultMethodId, List<MethodEntry> methods) {
+
+    public static final String TYPE = "dev.openfactor.profile.snapshot.v1";
+    public static final String DELETED_TYPE = "dev.openfactor.profile.deleted.v1";
+
+    public static String key(String tenantId, String userId) {
+        return tenantId + "/" + userId;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MethodEntry(String methodId, MethodType type, String label, MethodStatus status, Instant createdAt,
+            TotpEntry totp, HashedCodes recoveryCodes) {
+    }
+
+    /** {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}. */
+    public record TotpEntry(OtpAlgorithm algorithm, int digits, int period, SecretEnvelope secret) {
+    }
+}
