@@ -2,6 +2,7 @@ package dev.openfactor.platform.consumer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,8 +33,8 @@ public class EventConsumers {
      * system running on the same broker (tests set it to a fresh value per run).
      */
     EventConsumers(KafkaClientSettings settings, IdempotentProcessor processor, MeterRegistry meters,
-            @ConfigProperty(name = "openfactor.kafka.group-suffix", defaultValue = "") String groupSuffix) {
-        this.groupSuffix = groupSuffix;
+            @ConfigProperty(name = "openfactor.kafka.group-suffix") Optional<String> groupSuffix) {
+        this.groupSuffix = groupSuffix.orElse("");
         this.settings = settings;
         this.processor = processor;
         this.meters = meters;
