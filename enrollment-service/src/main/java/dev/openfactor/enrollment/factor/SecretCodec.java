@@ -28,15 +28,11 @@ public class SecretCodec {
     }
 
     public String seal(byte[] secret, String tenantId, String methodId) {
-        return write(kek().seal(secret, associatedData(tenantId, methodId)));
+        return writeJson(kek().seal(secret, associatedData(tenantId, methodId)));
     }
 
     public byte[] open(String envelopeJson, String tenantId, String methodId) {
-        try {
-            return kek().open(mapper.readValue(envelopeJson, SecretEnvelope.class), associatedData(tenantId, methodId));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored secret is not an envelope");
-        }
+        return kek().open(envelope(envelopeJson), associatedData(tenantId, methodId));
     }
 
     public SecretEnvelope envelope(String envelopeJson) {
@@ -61,10 +57,6 @@ public class SecretCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String write(SecretEnvelope envelope) {
-        return writeJson(envelope);
     }
 
     private KeyRing kek() {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.enrollment.testdata.IndependentTotp;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
@@ -210,12 +211,10 @@ class RegistrationTest {
                 assertFalse(r.event().data().contains(secret), "no plaintext TOTP secret");
                 recovery.forEach(c -> assertFalse(r.event().data().contains(c), "no plaintext recovery code"));
             }
-            JsonNode sample = resource("events/samples/profile.snapshot.v1.json");
-            JsonNode schema = resource("events/profile.snapshot.v1.schema.json");
             JsonNode confirmed = mapper.readTree(snapshots.get(2).event().data());
-            assertEquals(fieldNames(sample), fieldNames(confirmed));
-            schema.get("required").forEach(f -> assertTrue(confirmed.has(f.asText()), f.asText()));
-            assertEquals(fieldNames(sample.at("/methods/0")), fieldNames(confirmed.at("/methods/0")));
+            EventCatalogue.assertMatches(confirmed, "profile.snapshot.v1");
+            assertEquals(EventCatalogue.fieldNames(EventCatalogue.sample("profile.snapshot.v1").at("/methods/0")),
+                    EventCatalogue.fieldNames(confirmed.at("/methods/0")));
             assertEquals("registered", confirmed.get("registrationState").asText());
             assertEquals("t1", confirmed.at("/methods/0/totp/secret/kid").asText());
             JsonNode last = mapper.readTree(snapshots.get(4).event().data());
@@ -224,18 +223,6 @@ class RegistrationTest {
             assertEquals(10, last.at("/methods/0/recoveryCodes/hashes").size());
             assertEquals("required", last.get("registrationState").asText());
         }
-    }
-
-    private JsonNode resource(String path) throws Exception {
-        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-            return mapper.readTree(in);
-        }
-    }
-
-    private static java.util.Set<String> fieldNames(JsonNode node) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private static String path(String userId, String rest) {

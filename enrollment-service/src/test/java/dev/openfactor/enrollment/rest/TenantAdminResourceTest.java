@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -100,7 +101,7 @@ class TenantAdminResourceTest {
             String secretPart = apiKey.substring(("ofk_" + keyId + "_").length());
             assertFalse(events.get(0).event().data().contains(secretPart));
             assertTrue(body.path("revokedAt").isMissingNode() || body.get("revokedAt").isNull());
-            assertMatchesCatalogue(body, "apikey.snapshot.v1");
+            EventCatalogue.assertMatches(body, "apikey.snapshot.v1");
         }
     }
 
@@ -134,28 +135,6 @@ class TenantAdminResourceTest {
                 .then().statusCode(201).extract().path("keyId");
         admin().when().delete("/admin/v1/tenants/" + other + "/api-keys/" + keyId)
                 .then().statusCode(404).body("code", equalTo("not_found"));
-    }
-
-    /** The event has exactly the golden sample's fields, and every field the schema requires. */
-    private void assertMatchesCatalogue(JsonNode event, String type) throws Exception {
-        JsonNode sample = resource("events/samples/" + type + ".json");
-        JsonNode schema = resource("events/" + type + ".schema.json");
-        assertEquals(fieldNames(sample), fieldNames(event));
-        schema.get("required").forEach(required -> assertTrue(event.has(required.asText()), required.asText()));
-        assertEquals(fieldNames(schema.get("properties")), fieldNames(event));
-    }
-
-    private JsonNode resource(String path) throws Exception {
-        try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
-            assertNotNull(in, path);
-            return mapper.readTree(in);
-        }
-    }
-
-    private static java.util.Set<String> fieldNames(JsonNode node) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private String createTenant(String name) {
