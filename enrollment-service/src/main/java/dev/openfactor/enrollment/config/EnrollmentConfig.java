@@ -1,5 +1,7 @@
 package dev.openfactor.enrollment.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,4 +11,53 @@ public interface EnrollmentConfig {
     /** TOTP codes accepted this many steps either side of now when confirming a credential. */
     @WithDefault("1")
     int totpWindow();
+
+    /**
+     * Where phones reach this service from outside (the Kubernetes ingress), without a
+     * trailing slash; activation URLs are built on it.
+     */
+    @WithDefault("http://localhost:8081")
+    String publicBaseUrl();
+
+    Activation activation();
+
+    Phone phone();
+
+    interface Activation {
+
+        @WithDefault("10m")
+        Duration lifetime();
+
+        /** Wrong codes that kill an activation. */
+        @WithDefault("5")
+        int maxWrongCodes();
+
+        /** Longest long-poll on the status endpoint. */
+        @WithDefault("30")
+        int maxWaitSeconds();
+
+        /** Told to the app: how often to poll for pending challenges when pushes do not arrive. */
+        @WithDefault("30")
+        int appPollIntervalSeconds();
+    }
+
+    interface Phone {
+
+        /** ISO 3166 region for numbers given without +country code; none means E.164 is required. */
+        @WithDefault("ZZ")
+        String defaultRegion();
+
+        @WithDefault("5m")
+        Duration codeLifetime();
+
+        @WithDefault("3")
+        int codeAttempts();
+
+        /** Codes sent per user and, separately, per number within {@link #sendWindow()}. */
+        @WithDefault("5")
+        int sendLimit();
+
+        @WithDefault("15m")
+        Duration sendWindow();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.openfactor.enrollment.messaging;
 
+import dev.openfactor.enrollment.domain.Device;
 import dev.openfactor.enrollment.domain.Method;
 import dev.openfactor.enrollment.domain.UserProfile;
 import dev.openfactor.enrollment.factor.RecoveryCodeEnroller.HashedCodes;
@@ -26,25 +27,44 @@ public class ProfilePublisher {
     @Transactional(Transactional.TxType.MANDATORY)
     public ProfileSnapshot publish(UserProfile profile) {
         var user = profile.user();
-        ProfileSnapshot snapshot = new ProfileSnapshot(user.tenantId(), user.userId(), user.nextProfileVersion(),
-                user.mfaRequired(), profile.registrationState(), user.defaultMethodId(),
-                profile.methods().stream().map(this::entry).toList());
+        ProfileSnapshot snapshot = new ProfileSnapshot(user.tenantId(), user.userId(), profile.tenantDisplayName(),
+                user.nextProfileVersion(), user.mfaRequired(), profile.registrationState(), user.defaultMethodId(),
+                profile.methods().stream().map(m -> entry(profile, m)).toList());
         String key = ProfileSnapshot.key(user.tenantId(), user.userId());
         outbox.publish(TOPIC, key, ProfileSnapshot.TYPE, key, snapshot);
         return snapshot;
     }
 
-    private ProfileSnapshot.MethodEntry entry(Method m) {
+    /** Compaction then forgets the user; consumers delete their copy. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tombstone(String tenantId, String userId) {
+        String key = ProfileSnapshot.key(tenantId, userId);
+        outbox.tombstone(TOPIC, key, ProfileSnapshot.DELETED_TYPE, key);
+    }
+
+    private ProfileSnapshot.MethodEntry entry(UserProfile profile, Method m) {
         ProfileSnapshot.TotpEntry totp = null;
         HashedCodes codes = null;
         switch (m.type()) {
-            case TOTP -> {
-                TotpParameters p = codec.readJson(m.credentialData(), TotpParameters.class);
-                totp = new ProfileSnapshot.TotpEntry(p.algorithm(), p.digits(), p.period(), codec.envelope(m.secretData()));
-            }
+            case TOTP, AUTHENTICATOR_APP -> totp = totp(m);
             case RECOVERY_CODES -> codes = codec.readJson(m.secretData(), HashedCodes.class);
             default -> { }
         }
-        return new ProfileSnapshot.MethodEntry(m.id(), m.type(), m.label(), m.status(), m.createdAt(), totp, codes);
+        ProfileSnapshot.DeviceEntry device = profile.deviceOf(m).map(ProfilePublisher::device).orElse(null);
+        return new ProfileSnapshot.MethodEntry(m.id(), m.type(), m.label(), m.status(), m.createdAt(), totp, codes,
+                device, profile.phoneOf(m).orElse(null));
+    }
+
+    private ProfileSnapshot.TotpEntry totp(Method m) {
+        if (m.secretData() == null) {
+            return null;
+        }
+        TotpParameters p = codec.readJson(m.credentialData(), TotpParameters.class);
+        return new ProfileSnapshot.TotpEntry(p.algorithm(), p.digits(), p.period(), codec.envelope(m.secretData()));
+    }
+
+    private static ProfileSnapshot.DeviceEntry device(Device d) {
+        return new ProfileSnapshot.DeviceEntry(d.id(), d.publicKey(), d.pushPlatform(), d.pushToken(), d.pushTokenValid(),
+                d.name(), d.appVersion());
     }
 }

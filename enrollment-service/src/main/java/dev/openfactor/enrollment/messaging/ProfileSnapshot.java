@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.openfactor.enrollment.domain.MethodStatus;
 import dev.openfactor.enrollment.domain.MethodType;
+import dev.openfactor.enrollment.domain.PhoneDetails;
+import dev.openfactor.enrollment.domain.PushPlatform;
 import dev.openfactor.enrollment.domain.RegistrationState;
 import dev.openfactor.enrollment.factor.RecoveryCodeEnroller.HashedCodes;
 import dev.openfactor.platform.crypto.SecretEnvelope;
@@ -17,7 +19,7 @@ import dev.openfactor.platform.otp.OtpAlgorithm;
  * {@code tenantId/userId}): everything verification-service needs to check a sign-in, with
  * secrets only as envelopes under the key-encryption key or as salted hashes.
  */
-public record ProfileSnapshot(String tenantId, String userId, long version, boolean mfaRequired,
+public record ProfileSnapshot(String tenantId, String userId, String tenantDisplayName, long version, boolean mfaRequired,
         RegistrationState registrationState, String defaultMethodId, List<MethodEntry> methods) {
 
     public static final String TYPE = "dev.openfactor.profile.snapshot.v1";
@@ -29,7 +31,12 @@ public record ProfileSnapshot(String tenantId, String userId, long version, bool
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MethodEntry(String methodId, MethodType type, String label, MethodStatus status, Instant createdAt,
-            TotpEntry totp, HashedCodes recoveryCodes) {
+            TotpEntry totp, HashedCodes recoveryCodes, DeviceEntry device, PhoneDetails phone) {
+    }
+
+    /** The paired app of an authenticator_app method: its key verifies the app's signed requests. */
+    public record DeviceEntry(String deviceId, String publicKey, PushPlatform pushPlatform, String pushToken,
+            boolean pushTokenValid, String deviceName, String appVersion) {
     }
 
     /** {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}. */

@@ -72,6 +72,12 @@ public class UserResource {
         return UserView.of(service.get(tenant.tenantId(), userId));
     }
 
+    @DELETE
+    @Operation(summary = "Forget the user and all their methods; their profile is tombstoned")
+    public void deleteUser(@PathParam("userId") String userId) {
+        service.deleteUser(tenant.tenantId(), userId);
+    }
+
     @PUT
     @Path("default-method")
     public UserView setDefaultMethod(@PathParam("userId") String userId, @NotNull @Valid DefaultMethod body) {

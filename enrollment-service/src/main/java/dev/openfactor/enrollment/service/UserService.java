@@ -1,7 +1,7 @@
 package dev.openfactor.enrollment.service;
 
-import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import dev.openfactor.enrollment.domain.Method;
 import dev.openfactor.enrollment.domain.MethodStateException;
@@ -12,10 +12,9 @@ import dev.openfactor.enrollment.factor.RecoveryCodeEnroller;
 import dev.openfactor.enrollment.factor.TotpEnroller;
 import dev.openfactor.enrollment.messaging.ProfilePublisher;
 import dev.openfactor.enrollment.repository.MethodRepository;
-import dev.openfactor.enrollment.repository.TenantRepository;
 import dev.openfactor.enrollment.repository.UserRepository;
+import dev.openfactor.platform.audit.AuditTrail;
 import dev.openfactor.platform.otp.OtpAlgorithm;
-import dev.openfactor.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,114 +22,103 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UserService {
 
+    private final Profiles profiles;
     private final UserRepository users;
     private final MethodRepository methods;
-    private final TenantRepository tenants;
     private final TotpEnroller totp;
     private final RecoveryCodeEnroller recoveryCodes;
-    private final ProfilePublisher profiles;
-    private final Clock clock;
+    private final ProfilePublisher publisher;
+    private final AuditTrail audit;
 
-    UserService(UserRepository users, MethodRepository methods, TenantRepository tenants, TotpEnroller totp,
-            RecoveryCodeEnroller recoveryCodes, ProfilePublisher profiles, Clock clock) {
+    UserService(Profiles profiles, UserRepository users, MethodRepository methods, TotpEnroller totp,
+            RecoveryCodeEnroller recoveryCodes, ProfilePublisher publisher, AuditTrail audit) {
+        this.profiles = profiles;
         this.users = users;
         this.methods = methods;
-        this.tenants = tenants;
         this.totp = totp;
         this.recoveryCodes = recoveryCodes;
-        this.profiles = profiles;
-        this.clock = clock;
+        this.publisher = publisher;
+        this.audit = audit;
     }
 
     @Transactional
     public UserProfile get(String tenantId, String userId) {
-        return profileOf(existing(tenantId, userId));
+        return profiles.load(profiles.existing(tenantId, userId));
     }
 
     @Transactional
     public UserProfile requireMfa(String tenantId, String userId, boolean required) {
-        MfaUser user = findOrCreate(tenantId, userId);
+        MfaUser user = profiles.findOrCreate(tenantId, userId);
         user.requireMfa(required);
-        return changed(user);
+        audit.record(tenantId, userId, "user.mfa_requirement_changed", "success", "frontend", null,
+                Map.of("required", Boolean.toString(required)));
+        return profiles.changed(user);
     }
 
     @Transactional
     public UserProfile setDefaultMethod(String tenantId, String userId, String methodId) {
-        MfaUser user = existing(tenantId, userId);
-        Method method = method(user, methodId);
+        MfaUser user = profiles.existing(tenantId, userId);
+        Method method = profiles.method(user, methodId);
         if (!method.isActive() || !method.type().isPrimary()) {
             throw new MethodStateException("only an active sign-in method can be the default");
         }
         user.defaultMethod(method.id());
-        return changed(user);
+        return profiles.changed(user);
     }
 
+    /** Deleting the last method publishes the emptied profile (its devices go with it). */
     @Transactional
     public void deleteMethod(String tenantId, String userId, String methodId) {
-        MfaUser user = existing(tenantId, userId);
-        Method method = method(user, methodId);
+        MfaUser user = profiles.existing(tenantId, userId);
+        Method method = profiles.method(user, methodId);
         methods.delete(method);
         if (method.id().equals(user.defaultMethodId())) {
             user.defaultMethod(null);
         }
-        changed(user);
+        audit.record(tenantId, userId, "method.deleted", "success", "frontend", methodId,
+                Map.of("type", method.type().wireName()));
+        profiles.changed(user);
+    }
+
+    /** Forgets the user entirely; a tombstone removes them from the compacted profile topic. */
+    @Transactional
+    public void deleteUser(String tenantId, String userId) {
+        MfaUser user = profiles.existing(tenantId, userId);
+        users.delete(user);
+        publisher.tombstone(tenantId, userId);
+        audit.record(tenantId, userId, "user.deleted", "success", "frontend", null, null);
     }
 
     @Transactional
     public TotpEnroller.Started startTotp(String tenantId, String userId, String label, OtpAlgorithm algorithm,
             int digits, int period) {
-        MfaUser user = findOrCreate(tenantId, userId);
-        String issuer = tenants.findByIdOptional(tenantId).orElseThrow().displayName();
+        MfaUser user = profiles.findOrCreate(tenantId, userId);
+        String issuer = profiles.load(user).tenantDisplayName();
         TotpEnroller.Started started = totp.begin(user, issuer, label, algorithm, digits, period);
         methods.persist(started.method());
-        changed(user);
+        profiles.changed(user);
         return started;
     }
 
     @Transactional
     public Method confirmTotp(String tenantId, String userId, String methodId, String code) {
-        MfaUser user = existing(tenantId, userId);
-        Method method = method(user, methodId);
+        MfaUser user = profiles.existing(tenantId, userId);
+        Method method = profiles.method(user, methodId);
         totp.confirm(user, method, code);
-        changed(user);
+        audit.record(tenantId, userId, "method.activated", "success", "frontend", methodId, Map.of("type", "totp"));
+        profiles.changed(user);
         return method;
     }
 
     /** A new set replaces the old one. */
     @Transactional
     public List<String> issueRecoveryCodes(String tenantId, String userId) {
-        MfaUser user = findOrCreate(tenantId, userId);
+        MfaUser user = profiles.findOrCreate(tenantId, userId);
         methods.ofType(user, MethodType.RECOVERY_CODES).forEach(methods::delete);
         RecoveryCodeEnroller.Issued issued = recoveryCodes.issue(user);
         methods.persist(issued.method());
-        changed(user);
+        audit.record(tenantId, userId, "recovery_codes.issued", "success", "frontend", issued.method().id(), null);
+        profiles.changed(user);
         return issued.codes();
-    }
-
-    private UserProfile changed(MfaUser user) {
-        methods.flush();
-        UserProfile profile = profileOf(user);
-        profiles.publish(profile);
-        return profile;
-    }
-
-    private UserProfile profileOf(MfaUser user) {
-        return new UserProfile(user, methods.of(user));
-    }
-
-    private MfaUser existing(String tenantId, String userId) {
-        return users.find(tenantId, userId).orElseThrow(() -> ProblemException.notFound("User"));
-    }
-
-    private Method method(MfaUser user, String methodId) {
-        return methods.find(user, methodId).orElseThrow(() -> ProblemException.notFound("Method"));
-    }
-
-    private MfaUser findOrCreate(String tenantId, String userId) {
-        return users.find(tenantId, userId).orElseGet(() -> {
-            MfaUser user = MfaUser.create(tenantId, userId, clock.instant());
-            users.persist(user);
-            return user;
-        });
     }
 }

@@ -33,6 +33,28 @@ public final class EventCatalogue {
         return resource("events/samples/" + type + ".json");
     }
 
+    /** The golden profile sample's method entry of {@code type}. */
+    public static JsonNode sampleMethod(String type) {
+        for (JsonNode method : sample("profile.snapshot.v1").get("methods")) {
+            if (type.equals(method.get("type").asText())) {
+                return method;
+            }
+        }
+        throw new AssertionError("no " + type + " method in the golden sample");
+    }
+
+    /** Like {@link #assertMatches} for an event whose schema another module owns (read from its source tree). */
+    public static void assertMatchesFile(JsonNode event, String eventsDir, String type) {
+        try {
+            JsonNode sample = MAPPER.readTree(java.nio.file.Path.of(eventsDir, "samples", type + ".json").toFile());
+            JsonNode schema = MAPPER.readTree(java.nio.file.Path.of(eventsDir, type + ".schema.json").toFile());
+            assertEquals(fieldNames(sample), fieldNames(event));
+            schema.get("required").forEach(required -> assertTrue(event.has(required.asText()), required.asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);

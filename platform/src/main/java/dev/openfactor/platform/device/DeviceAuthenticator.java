@@ -27,6 +27,16 @@ public class DeviceAuthenticator {
         }
         return DeviceSignatures.timestampIsFresh(request.timestamp(), clock.instant())
                 && DeviceSignatures.signatureIsValid(request, deviceKey)
-                && replays.firstUse(request.deviceId(), request.signature());
+                && replays.firstUse(request.deviceId(), fingerprint(request));
+    }
+
+    /**
+     * What makes a request a replay: the signed content, not the signature bytes. ECDSA
+     * signatures are malleable ((r, s) and (r, n - s) both verify), so keying on the signature
+     * would let a captured request be replayed with its twin signature.
+     */
+    private static String fingerprint(DeviceRequest request) {
+        return request.deviceId() + "\n"
+                + DeviceSignatures.canonical(request.method(), request.pathWithQuery(), request.timestamp(), request.body());
     }
 }

@@ -24,7 +24,7 @@ public class SignatureReplayGuard {
         this.clock = clock;
     }
 
-    /** True the first time this signature is presented; false for a replay. */
+    /** True the first time this request fingerprint is presented; false for a replay. */
     @Transactional
     public boolean firstUse(String deviceId, String signature) {
         Instant now = clock.instant();

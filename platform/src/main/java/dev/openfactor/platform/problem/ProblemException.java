@@ -55,6 +55,17 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** The same body as every other authentication failure: it says nothing of what was wrong. */
+    public static ProblemException unauthenticated() {
+        return new ProblemException(ProblemKind.UNAUTHENTICATED, "unauthorized", "Authentication required.");
+    }
+
+    /** A 400 naming one offending field, shaped like the bean-validation failures. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(ProblemKind.INVALID, "validation_failed", "Some fields are invalid.")
+                .with("errors", java.util.List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(ProblemKind.NOT_FOUND, "not_found", what + " not found");
     }
