@@ -225,6 +225,27 @@ class RegistrationTest {
         }
     }
 
+    @Test
+    void deletingTheUserForgetsThemAndTombstonesTheProfile() {
+        TestTenant tenant = Tenants.create("Contoso");
+        String user = Tenants.newUserId();
+        tenant.asFrontend().body(Map.of("required", true)).put(path(user, "/mfa-requirement")).then().statusCode(200);
+        tenant.asFrontend().post(path(user, "/recovery-codes")).then().statusCode(201);
+
+        tenant.asFrontend().delete(path(user, "")).then().statusCode(204);
+
+        tenant.asFrontend().get(path(user, "")).then().statusCode(404).body("code", equalTo("not_found"));
+        tenant.asFrontend().delete(path(user, "")).then().statusCode(404);
+        String key = tenant.tenantId() + "/" + user;
+        try (TopicReader reader = new TopicReader(bootstrapServers, "openfactor.profiles")) {
+            List<TopicReader.Received> records = reader.awaitMatching(r -> key.equals(r.key()), 3, Duration.ofSeconds(20));
+            assertEquals(3, records.size());
+            TopicReader.Received last = records.get(2);
+            assertEquals("dev.openfactor.profile.deleted.v1", last.event().type());
+            assertTrue(last.event().isTombstone(), "a null value, so compaction forgets the user");
+        }
+    }
+
     private static String path(String userId, String rest) {
         // rest-assured percent-encodes the path itself.
         return "/v1/users/" + userId + rest;

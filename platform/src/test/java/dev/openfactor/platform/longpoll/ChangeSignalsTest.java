@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.openfactor.platform.testing.PrivateKafkaBroker;
@@ -22,12 +26,36 @@ class ChangeSignalsTest {
     @Inject
     ChangeSignals signals;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
     @Test
     void watchWakesWhenTheSignallingTransactionCommits() {
         String key = "probe:" + UUID.randomUUID();
         Watch watch = signals.watch(key);
 
         QuarkusTransaction.requiringNew().run(() -> signals.signal(key));
+
+        assertTrue(watch.changedWithin(Duration.ofSeconds(10)).await().indefinitely());
+    }
+
+    /** Another replica is another connection: a NOTIFY committed there must wake this process's waiter. */
+    @Test
+    void signalCommittedByAnotherConnectionWakesTheWatch() throws Exception {
+        String key = "probe:" + UUID.randomUUID();
+        Watch watch = signals.watch(key);
+
+        try (Connection other = DriverManager.getConnection(url, user, password);
+                PreparedStatement notify = other.prepareStatement("SELECT pg_notify('openfactor_change', ?)")) {
+            notify.setString(1, key);
+            notify.execute();
+        }
 
         assertTrue(watch.changedWithin(Duration.ofSeconds(10)).await().indefinitely());
     }
