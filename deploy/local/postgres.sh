@@ -5,7 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DATABASES="openfactor_enrollment openfactor_verification openfactor_notification
-openfactor_enrollment_test openfactor_verification_test openfactor_notification_test openfactor_platform_test"
+openfactor_enrollment_test openfactor_verification_test openfactor_notification_test openfactor_platform_test
+openfactor_bench_enrollment openfactor_bench_verification openfactor_bench_notification"
 
 ready() { pg_isready -q -h 127.0.0.1 -p 5432; }
 

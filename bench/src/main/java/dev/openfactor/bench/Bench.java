@@ -1,0 +1,57 @@
+package dev.openfactor.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code ./openfactor bench [--quick]}: starts the system, runs the five scenarios with their
+ * same-run references, prints every figure and writes the table (docs/BENCHMARKS.md for a full run).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.parse(args);
+        Report report = run(settings, ServiceProcess.root(), System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        System.exit(report.figures().stream().allMatch(Figure::sane) ? 0 : 1);
+    }
+
+    public static Report run(BenchSettings settings, Path root, String kafka) throws Exception {
+        Report report = new Report();
+        String machine = Machine.describe();
+        System.out.println("OpenFactor bench (" + settings.mode() + ") on " + machine);
+        String jdbc = "jdbc:postgresql://127.0.0.1:5432/openfactor_bench_verification";
+        RssSampler load = new RssSampler();
+        try (ApnsStandIn apns = ApnsStandIn.start(root.resolve(".openfactor/bench"));
+                BenchSystem system = BenchSystem.start(root, kafka, apns)) {
+            ServiceProcess.pause(settings.idleSettle().toMillis());
+            for (var entry : system.services.entrySet()) {
+                String name = entry.getKey();
+                report.add(Figure.of("startup", name + ": process start → ready", system.readySeconds.get(name), "s")
+                        .target("≤ 3 s", system.readySeconds.get(name) <= 3));
+                double idle = ProcessStats.rssMegabytes(entry.getValue().pid());
+                report.add(Figure.of("startup", name + ": RSS idle", idle, "MB").target("≤ 250 MB", idle <= 250));
+            }
+            Fixtures fixtures;
+            try (RssSampler.Sampling s = load.sample(system.enrollment())) {
+                fixtures = Fixtures.newTenant(system);
+                TotpScenario.run(system, fixtures, settings, report, jdbc, load);
+                PushPathScenario.run(system, fixtures, settings, report, apns, kafka);
+            }
+            FanOutScenario.run(system, settings, report, apns, kafka, load);
+            LongPollScenario.run(system, fixtures, settings, report);
+            for (String name : system.services.keySet()) {
+                report.add(Figure.of("startup", name + ": RSS peak under load", load.peak(name), "MB"));
+            }
+        }
+        Path out = "full".equals(settings.mode()) ? root.resolve("docs/BENCHMARKS.md")
+                : root.resolve(".openfactor/bench/" + settings.mode() + ".md");
+        report.write(out, settings, machine);
+        System.out.println(String.format(Locale.ROOT, "%nwritten to %s", root.relativize(out)));
+        Files.createDirectories(out.getParent());
+        return report;
+    }
+}

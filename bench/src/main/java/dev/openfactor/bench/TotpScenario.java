@@ -1,0 +1,78 @@
+package dev.openfactor.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * 1. TOTP verification: valid fresh codes, each accepted once (so replay state is written),
+ * at saturation and then at half that rate; the database's ceiling for the same durable work
+ * is the reference.
+ */
+final class TotpScenario {
+
+    private static final String NAME = "totp";
+
+    private TotpScenario() {
+    }
+
+    static void run(BenchSystem system, Fixtures fixtures, BenchSettings settings, Report report, String jdbcUrl,
+            RssSampler load) throws Exception {
+        List<Fixtures.TotpUser> users = fixtures.totpUsers(settings.totpUsers());
+        Challenges challenges = new Challenges(system.verification(), fixtures.apiKey);
+        users.subList(users.size() - 3, users.size()).forEach(u -> challenges.awaitProjection(u.userId(), Duration.ofSeconds(60)));
+        // The probes above spent no step; the first users below are the probes' neighbours, untouched.
+        int saturationUsers = users.size() * 2 / 3;
+        long[] baseStep = new long[users.size()];
+        int workers = settings.concurrency();
+
+        Saturation.Result saturated;
+        try (RssSampler.Sampling s = load.sample(system.verification())) {
+            saturated = Saturation.run(workers, settings.saturationRun(), (w, seq) -> {
+                long index = w + (seq / 3) * workers;
+                if (index >= saturationUsers) {
+                    return Saturation.Outcome.EXHAUSTED;
+                }
+                String code = code(users.get((int) index), baseStep, (int) index, (int) (seq % 3));
+                return Challenges.approved(Json.send(challenges.totp(users.get((int) index).userId(), code)))
+                        ? Saturation.Outcome.OK : Saturation.Outcome.FAILED;
+            });
+        }
+        Saturation.Result ceiling = new DatabaseCeiling(jdbcUrl).measure(20, settings.saturationRun(), saturationUsers);
+        report.add(Figure.of(NAME, "verifications/s at saturation", saturated.perSecond(), "ops/s")
+                .against("PostgreSQL conditional UPDATE, 20 connections", ceiling.perSecond())
+                .target("≥ 50 % of the database", saturated.perSecond() >= 0.5 * ceiling.perSecond()));
+        if (saturated.failed() > 0) {
+            report.note("totp: " + saturated.failed() + " of " + (saturated.failed() + saturated.succeeded())
+                    + " codes at saturation were not approved (a step boundary passed between a user's codes)");
+        }
+
+        double halfRate = Math.max(1, saturated.perSecond() / 2);
+        int openUsersFrom = saturationUsers;
+        OpenLoop.Result open = OpenLoop.run(halfRate, settings.fixedRateRun(), i -> {
+            int index = openUsersFrom + (int) (i / 3);
+            if (index >= users.size()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("out of users"));
+            }
+            String code = code(users.get(index), baseStep, index, (int) (i % 3));
+            return Json.sendAsync(challenges.totp(users.get(index).userId(), code));
+        });
+        Histogram h = open.latencyMicros();
+        report.add(Figure.of(NAME, String.format("p50 at %.0f/s (50 %% of saturation)", halfRate), h.getValueAtPercentile(50) / 1000.0, "ms"));
+        report.add(Figure.of(NAME, String.format("p99 at %.0f/s (50 %% of saturation)", halfRate), h.getValueAtPercentile(99) / 1000.0, "ms"));
+        if (open.failed() > 0) {
+            report.note("totp open loop: " + open.failed() + " of " + open.issued() + " requests failed (ran out of fresh users)");
+        }
+    }
+
+    /** A user's three codes go out in ascending step order: previous, current, next. */
+    private static String code(Fixtures.TotpUser user, long[] baseStep, int index, int k) {
+        if (k == 0) {
+            baseStep[index] = Totp.step(Instant.now().getEpochSecond());
+        }
+        return Totp.code(user.secret(), baseStep[index] - 1 + k);
+    }
+}

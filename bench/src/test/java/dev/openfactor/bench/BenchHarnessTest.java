@@ -1,0 +1,42 @@
+package dev.openfactor.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the harness working: the whole bench on tiny settings, against the real services,
+ * PostgreSQL, Kafka and the APNs stand-in. Nothing here is timed; it checks that every figure
+ * is produced and sane, not that it is good.
+ */
+class BenchHarnessTest {
+
+    @Test
+    void tinyRunProducesEveryFigureWithItsReference() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+
+        Report report = Bench.run(BenchSettings.tiny(), root, kafka);
+
+        Map<String, List<Figure>> byScenario = report.figures().stream().collect(Collectors.groupingBy(Figure::scenario));
+        assertEquals(9, byScenario.get("startup").size(), "ready time, idle RSS and peak RSS for 3 services");
+        assertEquals(3, byScenario.get("totp").size());
+        assertEquals(3, byScenario.get("push").size());
+        assertEquals(1, byScenario.get("fan-out").size());
+        assertEquals(6, byScenario.get("long-poll").size());
+        for (Figure f : report.figures()) {
+            assertTrue(f.sane(), "figure " + f.scenario() + " / " + f.name() + " = " + f.value() + " vs " + f.referenceValue());
+        }
+        assertTrue(byScenario.get("totp").get(0).reference() != null, "TOTP throughput has its database reference");
+        assertTrue(byScenario.get("push").get(1).reference() != null, "push p99 has its Kafka reference");
+        assertTrue(byScenario.get("fan-out").get(0).reference() != null, "fan-out has its raw pushy reference");
+        assertTrue(Files.readString(root.resolve(".openfactor/bench/tiny.md")).contains("| totp |"));
+    }
+}
