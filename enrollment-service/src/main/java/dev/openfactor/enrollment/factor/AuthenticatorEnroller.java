@@ -14,6 +14,7 @@ import dev.openfactor.enrollment.domain.MfaUser;
 import dev.openfactor.enrollment.domain.PushPlatform;
 import dev.openfactor.platform.otp.Base32;
 import dev.openfactor.platform.otp.OtpAlgorithm;
+import dev.openfactor.platform.otp.HashedCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import static java.nio.charset.StandardCharsets.UTF_8;

@@ -12,6 +12,7 @@ import dev.openfactor.enrollment.domain.PhoneCode;
 import dev.openfactor.enrollment.domain.PhoneDetails;
 import dev.openfactor.enrollment.domain.PhoneType;
 import dev.openfactor.platform.problem.ProblemException;
+import dev.openfactor.platform.otp.HashedCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Phones: a pending method plus a 6-digit code that proves the user holds the number. */

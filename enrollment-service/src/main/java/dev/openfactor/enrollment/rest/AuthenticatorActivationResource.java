@@ -1,7 +1,5 @@
 package dev.openfactor.enrollment.rest;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -13,11 +11,9 @@ import dev.openfactor.enrollment.domain.ActivationStatus;
 import dev.openfactor.enrollment.factor.AuthenticatorEnroller;
 import dev.openfactor.enrollment.factor.QrCodes;
 import dev.openfactor.enrollment.service.ActivationService;
-import dev.openfactor.platform.longpoll.ChangeSignals;
-import dev.openfactor.platform.longpoll.Watch;
+import dev.openfactor.platform.longpoll.LongPoll;
 import dev.openfactor.platform.security.TenantContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,15 +36,13 @@ import jakarta.ws.rs.core.Response;
 public class AuthenticatorActivationResource {
 
     private final ActivationService service;
-    private final ChangeSignals signals;
+    private final LongPoll longPoll;
     private final TenantContext tenant;
-    private final Clock clock;
 
-    AuthenticatorActivationResource(ActivationService service, ChangeSignals signals, TenantContext tenant, Clock clock) {
+    AuthenticatorActivationResource(ActivationService service, LongPoll longPoll, TenantContext tenant) {
         this.service = service;
-        this.signals = signals;
+        this.longPoll = longPoll;
         this.tenant = tenant;
-        this.clock = clock;
     }
 
     public record NewActivation(@Size(max = 100) String deviceLabel) {
@@ -84,26 +78,8 @@ public class AuthenticatorActivationResource {
     public Uni<StatusView> status(@PathParam("userId") String userId, @PathParam("activationId") String activationId,
             @QueryParam("waitSeconds") @Min(0) @Max(30) Integer waitSeconds) {
         String tenantId = tenant.tenantId();
-        if (waitSeconds == null || waitSeconds == 0) {
-            return read(tenantId, userId, activationId);
-        }
-        Watch watch = signals.watch(ActivationService.changeKey(activationId));
-        return read(tenantId, userId, activationId)
-                .onFailure().invoke(watch::close)
-                .chain(first -> {
-                    if (first.status() != ActivationStatus.WAITING) {
-                        watch.close();
-                        return Uni.createFrom().item(first);
-                    }
-                    Duration wait = Duration.ofSeconds(waitSeconds);
-                    Duration untilExpiry = Duration.between(clock.instant(), first.expiresAt()).plusMillis(50);
-                    return watch.changedWithin(wait.compareTo(untilExpiry) < 0 ? wait : untilExpiry)
-                            .chain(changed -> read(tenantId, userId, activationId));
-                });
-    }
-
-    private Uni<StatusView> read(String tenantId, String userId, String activationId) {
-        return Uni.createFrom().item(() -> StatusView.of(service.status(tenantId, userId, activationId)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return longPoll.await(ActivationService.changeKey(activationId), waitSeconds == null ? 0 : waitSeconds,
+                () -> StatusView.of(service.status(tenantId, userId, activationId)),
+                view -> view.status() != ActivationStatus.WAITING, StatusView::expiresAt);
     }
 }

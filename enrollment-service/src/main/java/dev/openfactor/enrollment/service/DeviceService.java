@@ -1,6 +1,6 @@
 package dev.openfactor.enrollment.service;
 
-import java.security.PublicKey;
+import java.util.Optional;
 import java.util.Map;
 
 import dev.openfactor.enrollment.domain.Device;
@@ -12,8 +12,6 @@ import dev.openfactor.enrollment.repository.UserRepository;
 import dev.openfactor.platform.audit.AuditTrail;
 import dev.openfactor.platform.device.DeviceAuthenticator;
 import dev.openfactor.platform.device.DeviceRequest;
-import dev.openfactor.platform.device.DeviceSignatures;
-import dev.openfactor.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -81,15 +79,9 @@ public class DeviceService {
 
     /** Unknown device, bad key, stale time, bad or replayed signature: all the same 401. */
     private Device authenticated(DeviceRequest request, String deviceId) {
-        if (!deviceId.equals(request.deviceId())) {
-            throw ProblemException.unauthenticated();
-        }
-        Device device = devices.findDevice(deviceId).orElseThrow(ProblemException::unauthenticated);
-        PublicKey key = DeviceSignatures.parseP256PublicKey(device.publicKey()).orElseThrow(ProblemException::unauthenticated);
-        if (!authenticator.accepts(request, key)) {
-            throw ProblemException.unauthenticated();
-        }
-        return device;
+        Optional<Device> device = devices.findDevice(deviceId);
+        authenticator.require(request, deviceId, device.map(Device::publicKey));
+        return device.orElseThrow();
     }
 
     private MfaUser owner(Device device) {

@@ -27,12 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.enrollment.testdata.Activations;
-import dev.openfactor.enrollment.testdata.AdjustableClock;
+import dev.openfactor.platform.testing.AdjustableClock;
 import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.enrollment.testdata.IndependentTotp;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
-import dev.openfactor.enrollment.testdata.TestDevice;
+import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

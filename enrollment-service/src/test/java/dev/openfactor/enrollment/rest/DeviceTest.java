@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.openfactor.enrollment.testdata.Activations;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
-import dev.openfactor.enrollment.testdata.TestDevice;
+import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

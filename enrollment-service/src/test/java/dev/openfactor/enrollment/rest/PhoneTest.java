@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openfactor.enrollment.testdata.AdjustableClock;
+import dev.openfactor.platform.testing.AdjustableClock;
 import dev.openfactor.enrollment.testdata.DeliveryKey;
 import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.enrollment.testdata.Tenants;

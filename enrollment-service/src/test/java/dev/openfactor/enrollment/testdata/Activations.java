@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
+import dev.openfactor.platform.testing.TestDevice;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

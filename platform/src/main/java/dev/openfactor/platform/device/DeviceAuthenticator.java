@@ -21,6 +21,19 @@ public class DeviceAuthenticator {
         this.clock = clock;
     }
 
+    /**
+     * For a resource addressed as {@code /devices/{deviceId}}: the headers must name that device,
+     * whose stored key ({@code publicKeyBase64}, empty if unknown) must verify the request.
+     * Any failure is the one uniform 401.
+     */
+    public void require(DeviceRequest request, String pathDeviceId, java.util.Optional<String> publicKeyBase64) {
+        boolean ok = pathDeviceId.equals(request.deviceId())
+                && publicKeyBase64.flatMap(DeviceSignatures::parseP256PublicKey).map(key -> accepts(request, key)).orElse(false);
+        if (!ok) {
+            throw dev.openfactor.platform.problem.ProblemException.unauthenticated();
+        }
+    }
+
     public boolean accepts(DeviceRequest request, PublicKey deviceKey) {
         if (request.deviceId() == null || request.timestamp() == null || request.signature() == null || deviceKey == null) {
             return false;

@@ -1,4 +1,4 @@
-package dev.openfactor.enrollment.factor;
+package dev.openfactor.platform.otp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A short-lived numeric code kept as SHA-256(salt || code). Activation and phone codes live
+ * A short-lived numeric code kept as SHA-256(salt || code). Activation, phone and sign-in codes live
  * minutes and die after a few wrong tries, so the online guess budget, not hashing cost, is
  * what protects them; the hash only keeps a database reader from reusing a live code.
  */

@@ -1,4 +1,4 @@
-package dev.openfactor.enrollment.testdata;
+package dev.openfactor.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.inject.Singleton;
 
 /**
- * Replaces the service's system clock in tests (the production producer is a default bean):
- * real time plus an offset that a test moves forward to reach expiry, then resets.
+ * A clock for tests: real time plus an offset that a test moves forward to reach expiry, or a
+ * frozen instant, until reset. Each service's tests produce one as their Clock bean (the
+ * production producer is a default bean, so it gives way).
  */
-@Singleton
 public class AdjustableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
+
+    /** Stops time at {@code at} (RFC test vectors name exact instants) until {@link #reset()}. */
+    public void freezeAt(Instant at) {
+        frozen.set(at);
+    }
 
     public void advance(Duration by) {
         offset.updateAndGet(d -> d.plus(by));
@@ -24,11 +29,13 @@ public class AdjustableClock extends Clock {
 
     public void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant at = frozen.get();
+        return (at != null ? at : Instant.now()).plus(offset.get());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.openfactor.enrollment.testdata;
+package dev.openfactor.platform.testing;
 
 import static io.restassured.RestAssured.given;
 

@@ -1,0 +1,45 @@
+package dev.openfactor.verification.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.openfactor.verification.domain.Challenge;
+import dev.openfactor.verification.domain.ChallengeMethod;
+import dev.openfactor.verification.domain.ChallengeStatus;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/** Challenges are always looked up within a tenant (and, for apps, within the device's user). */
+@ApplicationScoped
+public class ChallengeRepository implements PanacheRepositoryBase<Challenge, String> {
+
+    public Optional<Challenge> find(String tenantId, String challengeId) {
+        return find("id = ?1 and tenantId = ?2", challengeId, tenantId).firstResultOptional();
+    }
+
+    /** Locked: an answer and a cancel, or two answers, must not both end the challenge. */
+    public Optional<Challenge> lock(String tenantId, String challengeId) {
+        return find("id = ?1 and tenantId = ?2", challengeId, tenantId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    public long pendingPush(String tenantId, String userId, Instant now) {
+        return count("tenantId = ?1 and userId = ?2 and method = ?3 and status = ?4 and expiresAt > ?5",
+                tenantId, userId, ChallengeMethod.PUSH, ChallengeStatus.PENDING, now);
+    }
+
+    public List<Challenge> pendingPushFor(String tenantId, String userId, Instant now) {
+        return list("tenantId = ?1 and userId = ?2 and method = ?3 and status = ?4 and expiresAt > ?5 order by createdAt",
+                tenantId, userId, ChallengeMethod.PUSH, ChallengeStatus.PENDING, now);
+    }
+
+    /** Pending challenges past their expiry, oldest first, locked and skipped by other replicas' sweeps. */
+    public List<Challenge> lockOverdue(Instant now, int limit) {
+        return find("status = ?1 and expiresAt <= ?2 order by expiresAt", ChallengeStatus.PENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .page(0, limit).list();
+    }
+}

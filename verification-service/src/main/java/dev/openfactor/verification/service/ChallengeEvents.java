@@ -1,0 +1,52 @@
+package dev.openfactor.verification.service;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.openfactor.platform.audit.AuditTrail;
+import dev.openfactor.platform.longpoll.ChangeSignals;
+import dev.openfactor.verification.domain.Challenge;
+import dev.openfactor.verification.domain.ChallengeStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** What every change of a challenge implies: an audit event and a wake-up for its long-pollers. */
+@ApplicationScoped
+public class ChallengeEvents {
+
+    private final AuditTrail audit;
+    private final ChangeSignals signals;
+
+    ChallengeEvents(AuditTrail audit, ChangeSignals signals) {
+        this.audit = audit;
+        this.signals = signals;
+    }
+
+    public static String key(String challengeId) {
+        return "challenge:" + challengeId;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void created(Challenge c) {
+        audit.record(c.tenantId(), c.userId(), "challenge.created", "info", "frontend", c.id(),
+                Map.of("method", c.method().wireName()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ended(Challenge c, ChallengeStatus status, String actor) {
+        Map<String, String> details = new HashMap<>();
+        details.put("method", c.method().wireName());
+        if (c.reason() != null) {
+            details.put("reason", c.reason());
+        }
+        String outcome = status == ChallengeStatus.APPROVED ? "success" : "failure";
+        audit.record(c.tenantId(), c.userId(), "challenge." + status.wireName(), outcome, actor, c.id(), details);
+        signals.signal(key(c.id()));
+    }
+
+    /** Delivery changed: only waiters care. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void touched(Challenge c) {
+        signals.signal(key(c.id()));
+    }
+}

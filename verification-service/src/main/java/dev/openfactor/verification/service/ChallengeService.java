@@ -1,0 +1,165 @@
+package dev.openfactor.verification.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.openfactor.platform.otp.HashedCode;
+import dev.openfactor.platform.problem.ProblemException;
+import dev.openfactor.verification.config.VerificationConfig;
+import dev.openfactor.verification.domain.Challenge;
+import dev.openfactor.verification.domain.ChallengeMethod;
+import dev.openfactor.verification.domain.ChallengeStateException;
+import dev.openfactor.verification.domain.ChallengeStatus;
+import dev.openfactor.verification.domain.InvalidCodeException;
+import dev.openfactor.verification.domain.Problems;
+import dev.openfactor.verification.domain.Profile;
+import dev.openfactor.verification.factor.NumberMatch;
+import dev.openfactor.verification.messaging.ChallengeNotifier;
+import dev.openfactor.verification.repository.ChallengeRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Starting, reading and cancelling sign-in challenges. Codes typed with the request (TOTP,
+ * recovery) are decided at once by {@link CodeChecks}; push, SMS and voice stay pending.
+ */
+@ApplicationScoped
+public class ChallengeService {
+
+    private final Profiles profiles;
+    private final ChallengeRepository challenges;
+    private final MethodChoice choice;
+    private final CodeChecks checks;
+    private final GuardService guards;
+    private final SendLimits limits;
+    private final ChallengeNotifier notifier;
+    private final ChallengeEvents events;
+    private final VerificationConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    ChallengeService(Profiles profiles, ChallengeRepository challenges, MethodChoice choice, CodeChecks checks,
+            GuardService guards, SendLimits limits, ChallengeNotifier notifier, ChallengeEvents events,
+            VerificationConfig config, ObjectMapper mapper, Clock clock) {
+        this.profiles = profiles;
+        this.challenges = challenges;
+        this.choice = choice;
+        this.checks = checks;
+        this.guards = guards;
+        this.limits = limits;
+        this.notifier = notifier;
+        this.events = events;
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional(dontRollbackOn = InvalidCodeException.class)
+    public Outcome create(String tenantId, ChallengeRequest request) {
+        Profile profile = profiles.registered(tenantId, request.userId());
+        guards.requireUnlocked(tenantId, request.userId());
+        MethodChoice.Chosen chosen = choice.choose(profile, request.method(), request.methodId());
+        Instant now = clock.instant();
+        Map<String, String> context = request.context() == null ? Map.of() : request.context();
+        return switch (chosen.method()) {
+            case PUSH -> push(profile, context, now);
+            case SMS, VOICE -> sendCode(profile, chosen, context, now);
+            case TOTP, RECOVERY_CODE -> typedCode(profile, chosen, request.code(), context, now);
+            case AUTO -> throw new IllegalStateException("auto is resolved by MethodChoice");
+        };
+    }
+
+    @Transactional
+    public Challenge get(String tenantId, String challengeId) {
+        Challenge c = challenges.find(tenantId, challengeId).orElseThrow(() -> ProblemException.notFound("Challenge"));
+        return expireIfDue(c);
+    }
+
+    @Transactional
+    public Challenge cancel(String tenantId, String challengeId) {
+        Challenge c = expireIfDue(challenges.lock(tenantId, challengeId).orElseThrow(() -> ProblemException.notFound("Challenge")));
+        c.end(ChallengeStatus.CANCELLED, "cancelled", clock.instant());
+        events.ended(c, ChallengeStatus.CANCELLED, "frontend");
+        return c;
+    }
+
+    /** Reading an overdue challenge records its expiry (the sweeper does the same for unread ones). */
+    Challenge expireIfDue(Challenge c) {
+        Instant now = clock.instant();
+        if (c.status(now) == ChallengeStatus.EXPIRED && c.recordedPending()) {
+            c.end(ChallengeStatus.EXPIRED, "timeout", now);
+            events.ended(c, ChallengeStatus.EXPIRED, "system");
+        }
+        return c;
+    }
+
+    private Outcome push(Profile profile, Map<String, String> context, Instant now) {
+        String tenantId = profile.tenantId();
+        String userId = profile.userId();
+        var suspended = guards.pushSuspendedFor(tenantId, userId);
+        if (!suspended.isZero()) {
+            throw Problems.rateLimited("Push sign-ins are suspended after a fraud report.", suspended);
+        }
+        if (challenges.pendingPush(tenantId, userId, now) >= config.push().maxPending()) {
+            throw Problems.rateLimited("Too many push sign-ins are pending for this user.", config.push().lifetime());
+        }
+        Challenge c = Challenge.open(tenantId, userId, ChallengeMethod.PUSH, null, json(context), now,
+                now.plus(config.push().lifetime()), 1);
+        c.numberMatch(NumberMatch.next());
+        challenges.persist(c);
+        c.delivery(notifier.push(c, profile, context) > 0 ? Challenge.Delivery.QUEUED : Challenge.Delivery.FAILED);
+        events.created(c);
+        return new Outcome(c, null);
+    }
+
+    private Outcome sendCode(Profile profile, MethodChoice.Chosen chosen, Map<String, String> context, Instant now) {
+        Profile.Method phone = chosen.profileMethod();
+        limits.check(profile.tenantId(), profile.userId(), phone.phone().number());
+        Challenge c = Challenge.open(profile.tenantId(), profile.userId(), chosen.method(), phone.methodId(), json(context), now,
+                now.plus(config.code().lifetime()), config.code().attempts());
+        String code = HashedCode.randomDigits(6);
+        HashedCode hashed = HashedCode.of(code);
+        c.expectCode(hashed.salt(), hashed.hash());
+        c.delivery(Challenge.Delivery.QUEUED);
+        challenges.persist(c);
+        notifier.code(c, profile, phone, chosen.method().wireName(), code);
+        limits.record(profile.tenantId(), profile.userId(), phone.phone().number());
+        events.created(c);
+        return new Outcome(c, config.code().attempts());
+    }
+
+    private Outcome typedCode(Profile profile, MethodChoice.Chosen chosen, String code, Map<String, String> context,
+            Instant now) {
+        Challenge c = Challenge.open(profile.tenantId(), profile.userId(), chosen.method(),
+                Optional.ofNullable(chosen.profileMethod()).map(Profile.Method::methodId).orElse(null), json(context), now,
+                now.plus(config.code().totpLifetime()), 1);
+        challenges.persist(c);
+        events.created(c);
+        if (code == null) {
+            if (chosen.method() == ChallengeMethod.RECOVERY_CODE) {
+                throw ProblemException.invalidField("code", "is required for recovery_code");
+            }
+            return new Outcome(c, null);
+        }
+        return checks.decideNow(c, profile, code);
+    }
+
+    private String json(Map<String, String> context) {
+        try {
+            return mapper.writeValueAsString(context);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static void requirePending(Challenge c, Instant now) {
+        if (!c.isPending(now)) {
+            throw new ChallengeStateException("the challenge is " + c.status(now).wireName());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.openfactor.verification.service;
+
+import java.time.Clock;
+
+import dev.openfactor.verification.domain.Challenge;
+import dev.openfactor.verification.domain.ChallengeStatus;
+import dev.openfactor.verification.repository.ChallengeRepository;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Records the expiry of challenges nobody reads (reads record it themselves), so each expiry is
+ * audited once and long-pollers wake. SKIP LOCKED lets replicas sweep side by side.
+ */
+@ApplicationScoped
+class ExpirySweeper {
+
+    private final ChallengeRepository challenges;
+    private final ChallengeEvents events;
+    private final Clock clock;
+
+    ExpirySweeper(ChallengeRepository challenges, ChallengeEvents events, Clock clock) {
+        this.challenges = challenges;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${openfactor.verification.expiry-sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void sweep() {
+        for (Challenge c : challenges.lockOverdue(clock.instant(), 500)) {
+            c.end(ChallengeStatus.EXPIRED, "timeout", clock.instant());
+            events.ended(c, ChallengeStatus.EXPIRED, "system");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.openfactor.verification.testdata;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.openfactor.platform.crypto.KeyRing;
+import dev.openfactor.platform.testing.TestDevice;
+
+/**
+ * Builds {@code dev.openfactor.profile.snapshot.v1} payloads the way enrollment-service's schema
+ * describes them: TOTP secrets sealed under the test KEK, recovery codes salted and hashed.
+ */
+public final class ProfileBuilder {
+
+    /** The test key-encryption key, the same test ring both services' %test profiles hold. */
+    public static final KeyRing KEK = KeyRing.parse("kek", "t1", "t1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+
+    private final String tenantId;
+    private final String userId;
+    private long version = 1;
+    private String defaultMethodId;
+    private final List<Map<String, Object>> methods = new ArrayList<>();
+
+    public ProfileBuilder(String tenantId, String userId) {
+        this.tenantId = tenantId;
+        this.userId = userId;
+    }
+
+    public ProfileBuilder version(long v) {
+        this.version = v;
+        return this;
+    }
+
+    public ProfileBuilder defaultMethod(String methodId) {
+        this.defaultMethodId = methodId;
+        return this;
+    }
+
+    /** A third-party TOTP credential; returns its method id. */
+    public String totp(byte[] secret, String algorithm, int digits, int period) {
+        String methodId = UUID.randomUUID().toString();
+        Map<String, Object> m = method(methodId, "totp");
+        m.put("totp", totpEntry(methodId, secret, algorithm, digits, period));
+        methods.add(m);
+        return methodId;
+    }
+
+    /** The authenticator app: its device (key, push token) and its code generator. */
+    public String app(TestDevice device, String deviceId, String pushToken, byte[] secret) {
+        String methodId = UUID.randomUUID().toString();
+        Map<String, Object> m = method(methodId, "authenticator_app");
+        m.put("totp", totpEntry(methodId, secret, "SHA1", 6, 30));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("deviceId", deviceId);
+        d.put("publicKey", device.publicKeyBase64());
+        d.put("pushPlatform", pushToken == null ? "none" : "apns");
+        d.put("pushToken", pushToken);
+        d.put("pushTokenValid", pushToken != null);
+        d.put("deviceName", "iPhone");
+        m.put("device", d);
+        methods.add(m);
+        return methodId;
+    }
+
+    public String phone(String phoneType, String number, String extension, String channel) {
+        String methodId = UUID.randomUUID().toString();
+        Map<String, Object> m = method(methodId, "phone");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("phoneType", phoneType);
+        p.put("number", number);
+        p.put("extension", extension);
+        p.put("channel", channel);
+        m.put("phone", p);
+        methods.add(m);
+        return methodId;
+    }
+
+    /** A recovery-code set with these codes (hashed as enrollment-service hashes them). */
+    public String recoveryCodes(List<String> codes) {
+        String methodId = UUID.randomUUID().toString();
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        List<String> hashes = codes.stream().map(c -> Base64.getEncoder().encodeToString(sha256(salt, c))).toList();
+        Map<String, Object> m = method(methodId, "recovery_codes");
+        m.put("recoveryCodes", Map.of("salt", Base64.getEncoder().encodeToString(salt), "hashes", hashes));
+        methods.add(m);
+        return methodId;
+    }
+
+    public Map<String, Object> build() {
+        boolean registered = methods.stream().anyMatch(m -> !"recovery_codes".equals(m.get("type")));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tenantId", tenantId);
+        p.put("userId", userId);
+        p.put("tenantDisplayName", "Contoso");
+        p.put("version", version);
+        p.put("mfaRequired", true);
+        p.put("registrationState", registered ? "registered" : "required");
+        p.put("defaultMethodId", defaultMethodId);
+        p.put("methods", methods);
+        return p;
+    }
+
+    private static Map<String, Object> method(String methodId, String type) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("methodId", methodId);
+        m.put("type", type);
+        m.put("label", type);
+        m.put("status", "active");
+        m.put("createdAt", Instant.now().toString());
+        return m;
+    }
+
+    private Map<String, Object> totpEntry(String methodId, byte[] secret, String algorithm, int digits, int period) {
+        var envelope = KEK.seal(secret, "openfactor:method:" + tenantId + "/" + methodId);
+        return Map.of("algorithm", algorithm, "digits", digits, "period", period,
+                "secret", Map.of("kid", envelope.kid(), "iv", envelope.iv(), "ciphertext", envelope.ciphertext()));
+    }
+
+    private static byte[] sha256(byte[] salt, String code) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            return sha.digest(code.replace("-", "").toUpperCase().getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
