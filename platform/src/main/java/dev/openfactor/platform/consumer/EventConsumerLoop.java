@@ -1,7 +1,9 @@
 package dev.openfactor.platform.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +36,7 @@ final class EventConsumerLoop implements Runnable {
     private final EventDispatcher dispatcher;
     private final MeterRegistry meters;
     private volatile boolean running = true;
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
 
     EventConsumerLoop(ConsumerSpec spec, KafkaConsumer<String, byte[]> consumer, IdempotentProcessor processor,
             MeterRegistry meters) {
@@ -59,6 +62,7 @@ final class EventConsumerLoop implements Runnable {
         } catch (WakeupException | InterruptedException e) {
             // shutting down
         } finally {
+            commitOnClose();
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -68,8 +72,50 @@ final class EventConsumerLoop implements Runnable {
         consumer.wakeup();
     }
 
-    /** Returns false if a record failed; every partition is rewound to its first unhandled record. */
+    /**
+     * The whole poll in one transaction when every event applies cleanly (the common case);
+     * otherwise event by event, so a failing event is retried alone and a malformed one skipped.
+     */
     private boolean handleBatch(ConsumerRecords<String, byte[]> records) {
+        if (records.count() > 1 && handleAtOnce(records)) {
+            return true;
+        }
+        return handleOneByOne(records);
+    }
+
+    private boolean handleAtOnce(ConsumerRecords<String, byte[]> records) {
+        List<CloudEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                CloudEvent event = CloudEventHeaders.read(record.headers(), record.value());
+                if (!dispatcher.handles(event.type())) {
+                    return false; // rare: counted and skipped on the one-by-one path
+                }
+                events.add(event);
+            } catch (MalformedEventException e) {
+                return false;
+            }
+        }
+        try {
+            boolean[] applied = processor.processAll(spec.group(), events, dispatcher);
+            for (int i = 0; i < applied.length; i++) {
+                countConsumed(events.get(i), applied[i]);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("a batch of %d events failed as a whole; applying them one by one", events.size());
+            return false;
+        }
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+            done.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        commit(done);
+        return true;
+    }
+
+    /** Returns false if a record failed; every partition is rewound to its first unhandled record. */
+    private boolean handleOneByOne(ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         try {
             for (TopicPartition partition : records.partitions()) {
@@ -84,7 +130,7 @@ final class EventConsumerLoop implements Runnable {
             return true;
         } finally {
             if (!done.isEmpty()) {
-                consumer.commitSync(done);
+                commit(done);
             }
         }
     }
@@ -111,9 +157,7 @@ final class EventConsumerLoop implements Runnable {
             return true;
         }
         try {
-            boolean applied = processor.process(spec.group(), event, dispatcher);
-            meters.counter("openfactor.events.consumed", "consumer", spec.group(), "type", event.type(),
-                    "outcome", applied ? "applied" : "duplicate").increment();
+            countConsumed(event, processor.process(spec.group(), event, dispatcher));
             return true;
         } catch (MalformedEventException e) {
             meters.counter("openfactor.events.skipped", "consumer", spec.group(), "reason", "malformed").increment();
@@ -124,6 +168,37 @@ final class EventConsumerLoop implements Runnable {
             LOG.errorf(e, "handling %s event %s failed; it will be retried", event.type(), event.id());
             return false;
         }
+    }
+
+    /**
+     * Asynchronous: the effects are already committed, and a lost offset commit only means a
+     * redelivery that the processed-event log turns into a no-op. Waiting for the broker here
+     * would put a round trip in front of every poll.
+     */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        uncommitted.putAll(done);
+        consumer.commitAsync(Map.copyOf(done), (offsets, error) -> {
+            if (error == null) {
+                offsets.forEach(uncommitted::remove);
+            }
+        });
+    }
+
+    /** On the way out, the last positions synchronously, so a restart redelivers as little as possible. */
+    private void commitOnClose() {
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(Map.copyOf(uncommitted), Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.debugf("final offset commit failed (%s); the next owner redelivers, idempotently", e.getMessage());
+        }
+    }
+
+    private void countConsumed(CloudEvent event, boolean applied) {
+        meters.counter("openfactor.events.consumed", "consumer", spec.group(), "type", event.type(),
+                "outcome", applied ? "applied" : "duplicate").increment();
     }
 
     private static Duration nextPause(Duration previous) {

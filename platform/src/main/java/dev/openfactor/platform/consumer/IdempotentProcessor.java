@@ -1,6 +1,7 @@
 package dev.openfactor.platform.consumer;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.openfactor.platform.events.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +20,26 @@ public class IdempotentProcessor {
     IdempotentProcessor(ProcessedEventLog log, Clock clock) {
         this.log = log;
         this.clock = clock;
+    }
+
+    /**
+     * Applies a whole poll's events in one transaction (one commit instead of one per event,
+     * which is what caps a consumer's rate). Returns, per event, whether it was applied. If
+     * any handler throws, nothing of the batch commits and the exception propagates: the caller
+     * then goes event by event, so one bad event neither blocks nor takes the others with it.
+     */
+    public boolean[] processAll(String consumer, List<CloudEvent> events, EventHandler handler) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean[] applied = new boolean[events.size()];
+            for (int i = 0; i < applied.length; i++) {
+                CloudEvent event = events.get(i);
+                applied[i] = log.claim(consumer, event.id(), event.type(), clock.instant());
+                if (applied[i]) {
+                    handler.handle(event);
+                }
+            }
+            return applied;
+        });
     }
 
     /** Returns true if the handler ran, false if the event had already been applied. */
