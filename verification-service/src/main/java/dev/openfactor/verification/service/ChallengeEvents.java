@@ -34,6 +34,20 @@ public class ChallengeEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void ended(Challenge c, ChallengeStatus status, String actor) {
+        recordEnd(c, status, actor);
+        signals.signal(key(c.id()));
+    }
+
+    /**
+     * Decided within the request that created it: its id is not out yet, so no one can be
+     * waiting on it and there is nobody to wake (one statement less on the hottest path).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endedAtOnce(Challenge c, ChallengeStatus status, String actor) {
+        recordEnd(c, status, actor);
+    }
+
+    private void recordEnd(Challenge c, ChallengeStatus status, String actor) {
         Map<String, String> details = new HashMap<>();
         details.put("method", c.method().wireName());
         if (c.reason() != null) {
@@ -41,7 +55,6 @@ public class ChallengeEvents {
         }
         String outcome = status == ChallengeStatus.APPROVED ? "success" : "failure";
         audit.record(c.tenantId(), c.userId(), "challenge." + status.wireName(), outcome, actor, c.id(), details);
-        signals.signal(key(c.id()));
     }
 
     /** Delivery changed: only waiters care. */

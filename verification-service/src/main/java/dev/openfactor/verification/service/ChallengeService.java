@@ -138,15 +138,18 @@ public class ChallengeService {
         Challenge c = Challenge.open(profile.tenantId(), profile.userId(), chosen.method(),
                 Optional.ofNullable(chosen.profileMethod()).map(Profile.Method::methodId).orElse(null), json(context), now,
                 now.plus(config.code().totpLifetime()), 1);
-        challenges.persist(c);
-        events.created(c);
         if (code == null) {
             if (chosen.method() == ChallengeMethod.RECOVERY_CODE) {
                 throw ProblemException.invalidField("code", "is required for recovery_code");
             }
+            challenges.persist(c);
+            events.created(c);
             return new Outcome(c, null);
         }
-        return checks.decideNow(c, profile, code);
+        events.created(c);
+        Outcome decided = checks.decideNow(c, profile, code);
+        challenges.persist(c); // after the decision: one INSERT in its final state, no UPDATE
+        return decided;
     }
 
     private String json(Map<String, String> context) {

@@ -53,11 +53,13 @@ public class CodeChecks {
                 ? recovery.accept(profile, code, now)
                 : totp.accept(profile, c.methodId(), code, now);
         if (accepted.isPresent()) {
-            return new Outcome(approve(c, now), guards.success(c.tenantId(), c.userId()));
+            c.end(ChallengeStatus.APPROVED, null, now);
+            events.endedAtOnce(c, ChallengeStatus.APPROVED, "frontend");
+            return new Outcome(c, guards.success(c.tenantId(), c.userId()));
         }
         int left = guards.failure(c.tenantId(), c.userId(), c.id());
         c.end(left == 0 ? ChallengeStatus.LOCKED : ChallengeStatus.DENIED, "invalid_code", now);
-        events.ended(c, c.status(now), "frontend");
+        events.endedAtOnce(c, c.status(now), "frontend");
         return new Outcome(c, left);
     }
 

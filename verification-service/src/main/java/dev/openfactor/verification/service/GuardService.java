@@ -53,6 +53,12 @@ public class GuardService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public int success(String tenantId, String userId) {
+        // Usually nothing to reset: the row read by requireUnlocked (same persistence context)
+        // says so, and a sign-in then writes and locks nothing here.
+        int max = config.lockout().maxFailures();
+        if (guards.peek(tenantId, userId).remainingAttempts(max) == max) {
+            return max;
+        }
         UserGuard guard = guards.lockFor(tenantId, userId);
         guard.succeed();
         return guard.remainingAttempts(config.lockout().maxFailures());
