@@ -35,14 +35,12 @@ class SandboxTest {
     void sandboxRecordsTheRenderedCodeAndPushNewestLast() throws Exception {
         String number = "+1415555" + (1000 + (int) (Math.random() * 8999));
         Commands.publish(kafka, Commands.code("sms", number, null, "135790", Instant.now().plusSeconds(300)));
+        // Deliveries of one dispatch round are sent concurrently, so "newest last" is only
+        // defined between rounds: let the code land before the push is even published.
+        awaitDeliveries(number, 1);
         Map<String, Object> push = Commands.push("apns", number, Instant.now().plusSeconds(120));
         Commands.publish(kafka, push);
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (given().queryParam("address", number).get("/sandbox/v1/deliveries").then().extract().jsonPath()
-                .getList("").size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        awaitDeliveries(number, 2);
 
         given().queryParam("address", number).get("/sandbox/v1/deliveries").then().statusCode(200)
                 .body("", hasSize(2))
@@ -51,5 +49,13 @@ class SandboxTest {
                 .body("[1].channel", equalTo("apns"))
                 .body("[1].challengeId", equalTo(push.get("challengeId")))
                 .body("[1].content.data.challengeId", equalTo(push.get("challengeId")));
+    }
+
+    private static void awaitDeliveries(String address, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (given().queryParam("address", address).get("/sandbox/v1/deliveries").then().extract().jsonPath()
+                .getList("").size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 }
