@@ -1,6 +1,5 @@
 package dev.openfactor.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,18 +14,20 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.parse(args);
-        Report report = run(settings, ServiceProcess.root(), System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        Report report = run(settings, ServiceProcess.root());
         System.exit(report.figures().stream().allMatch(Figure::sane) ? 0 : 1);
     }
 
-    public static Report run(BenchSettings settings, Path root, String kafka) throws Exception {
+    public static Report run(BenchSettings settings, Path root) throws Exception {
         Report report = new Report();
         String machine = Machine.describe();
         System.out.println("OpenFactor bench (" + settings.mode() + ") on " + machine);
-        String jdbc = "jdbc:postgresql://127.0.0.1:5432/openfactor_bench_verification";
         RssSampler load = new RssSampler();
-        try (ApnsStandIn apns = ApnsStandIn.start(root.resolve(".openfactor/bench"));
-                BenchSystem system = BenchSystem.start(root, kafka, apns)) {
+        BenchDatabases.empty();
+        try (BenchBroker broker = BenchBroker.start(root);
+                ApnsStandIn apns = ApnsStandIn.start(root.resolve(".openfactor/bench"));
+                BenchSystem system = BenchSystem.start(root, broker.bootstrapServers(), NotificationToStandIn.env(apns))) {
+            String kafka = broker.bootstrapServers();
             ServiceProcess.pause(settings.idleSettle().toMillis());
             for (var entry : system.services.entrySet()) {
                 String name = entry.getKey();
@@ -38,7 +39,7 @@ public final class Bench {
             Fixtures fixtures;
             try (RssSampler.Sampling s = load.sample(system.enrollment())) {
                 fixtures = Fixtures.newTenant(system);
-                TotpScenario.run(system, fixtures, settings, report, jdbc, load);
+                TotpScenario.run(system, fixtures, settings, report, load);
                 PushPathScenario.run(system, fixtures, settings, report, apns, kafka);
             }
             FanOutScenario.run(system, settings, report, apns, kafka, load);
@@ -51,7 +52,6 @@ public final class Bench {
                 : root.resolve(".openfactor/bench/" + settings.mode() + ".md");
         report.write(out, settings, machine);
         System.out.println(String.format(Locale.ROOT, "%nwritten to %s", root.relativize(out)));
-        Files.createDirectories(out.getParent());
         return report;
     }
 }

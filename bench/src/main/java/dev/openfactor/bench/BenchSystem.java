@@ -11,26 +11,34 @@ import java.util.UUID;
 
 /**
  * The three services started as {@code ./openfactor up} starts them (packaged jars, local
- * profile), on their own ports, databases and consumer groups so a running {@code up} is not
- * disturbed; notification-service delivers to the APNs stand-in instead of the sandbox.
+ * profile), on their own ports and databases so a running {@code up} is not disturbed. The bench
+ * points notification-service at the APNs stand-in; the system test leaves the sandbox on and
+ * adds a second verification-service replica.
  */
 final class BenchSystem implements AutoCloseable {
 
     static final int ENROLLMENT_PORT = 18081;
     static final int VERIFICATION_PORT = 18082;
     static final int NOTIFICATION_PORT = 18083;
+    static final int VERIFICATION_REPLICA_PORT = 18084;
 
     final String adminToken;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, Double> readySeconds = new LinkedHashMap<>();
+    private final Path root;
+    private final Map<String, String> common = new HashMap<>();
+    private final Path logs;
 
-    private BenchSystem(String adminToken) {
+    private BenchSystem(Path root, String adminToken) {
+        this.root = root;
         this.adminToken = adminToken;
+        this.logs = root.resolve(".openfactor/bench/logs");
     }
 
-    static BenchSystem start(Path root, String kafka, ApnsStandIn apns) {
-        BenchSystem system = new BenchSystem(random(24));
-        Map<String, String> common = new HashMap<>();
+    /** Starts the services one after another, so each one's time to ready is its own. */
+    static BenchSystem start(Path root, String kafka, Map<String, String> notificationEnv) {
+        BenchSystem system = new BenchSystem(root, random(24));
+        Map<String, String> common = system.common;
         common.put("QUARKUS_PROFILE", "local");
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         common.put("OPENFACTOR_KAFKA_GROUP_SUFFIX", "-bench-" + UUID.randomUUID());
@@ -40,13 +48,11 @@ final class BenchSystem implements AutoCloseable {
         common.put("OPENFACTOR_CRYPTO_DELIVERY_ACTIVE_KEY_ID", "b1");
         common.put("OPENFACTOR_CRYPTO_DELIVERY_KEYS", "b1:" + random(32));
         common.put("QUARKUS_LOG_LEVEL", "WARN");
-        Path logs = root.resolve(".openfactor/bench/logs");
         try {
-            system.launch(root, "enrollment", ENROLLMENT_PORT, common, Map.of(
-                    "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ENROLLMENT_PORT), logs);
-            system.launch(root, "verification", VERIFICATION_PORT, common, Map.of(), logs);
-            system.launch(root, "notification", NOTIFICATION_PORT, common, NotificationToStandIn.env(apns), logs);
-            system.services.forEach((name, process) -> system.readySeconds.put(name, process.awaitReady(Duration.ofSeconds(120))));
+            system.launch("enrollment", "enrollment", ENROLLMENT_PORT, Map.of(
+                    "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ENROLLMENT_PORT));
+            system.launch("verification", "verification", VERIFICATION_PORT, Map.of());
+            system.launch("notification", "notification", NOTIFICATION_PORT, notificationEnv);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -54,12 +60,28 @@ final class BenchSystem implements AutoCloseable {
         }
     }
 
-    private void launch(Path root, String name, int port, Map<String, String> common, Map<String, String> own, Path logs) {
+    /** A second verification-service on the same database and broker, as a second pod would be. */
+    ServiceProcess startVerificationReplica() {
+        launch("verification-2", "verification", VERIFICATION_REPLICA_PORT, Map.of());
+        return services.get("verification-2");
+    }
+
+    /** Stops one service, as an outage would. */
+    void stop(String name) {
+        ServiceProcess process = services.remove(name);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    private void launch(String name, String service, int port, Map<String, String> own) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
-        env.put("OPENFACTOR_DB_NAME", "openfactor_bench_" + name);
-        services.put(name, ServiceProcess.start(name, root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar"),
-                port, env, logs.resolve(name + ".log")));
+        env.put("OPENFACTOR_DB_NAME", "openfactor_bench_" + service);
+        ServiceProcess process = ServiceProcess.start(name, root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar"),
+                port, env, logs.resolve(name + ".log"));
+        services.put(name, process);
+        readySeconds.put(name, process.awaitReady(Duration.ofSeconds(120)));
     }
 
     ServiceProcess enrollment() {

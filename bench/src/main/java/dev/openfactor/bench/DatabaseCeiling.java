@@ -1,7 +1,6 @@
 package dev.openfactor.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,12 +12,6 @@ import java.time.Duration;
  * operation, over as many connections as the service's pool.
  */
 final class DatabaseCeiling {
-
-    private final String url;
-
-    DatabaseCeiling(String url) {
-        this.url = url;
-    }
 
     Saturation.Result measure(int connections, Duration duration, int rows) throws SQLException {
         try (Connection admin = connect(); Statement s = admin.createStatement()) {
@@ -58,6 +51,6 @@ final class DatabaseCeiling {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "openfactor", "openfactor");
+        return BenchDatabases.connect("verification");
     }
 }

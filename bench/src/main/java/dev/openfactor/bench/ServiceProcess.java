@@ -31,7 +31,14 @@ public final class ServiceProcess implements AutoCloseable {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx384m", "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx384m"));
+        // For profiling a run, e.g. OPENFACTOR_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr"
+        String extra = System.getenv("OPENFACTOR_BENCH_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().replace("{service}", name).split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);

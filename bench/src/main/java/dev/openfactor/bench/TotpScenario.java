@@ -19,8 +19,7 @@ final class TotpScenario {
     private TotpScenario() {
     }
 
-    static void run(BenchSystem system, Fixtures fixtures, BenchSettings settings, Report report, String jdbcUrl,
-            RssSampler load) throws Exception {
+    static void run(BenchSystem system, Fixtures fixtures, BenchSettings settings, Report report, RssSampler load) throws Exception {
         List<Fixtures.TotpUser> users = fixtures.totpUsers(settings.totpUsers());
         Challenges challenges = new Challenges(system.verification(), fixtures.apiKey);
         users.subList(users.size() - 3, users.size()).forEach(u -> challenges.awaitProjection(u.userId(), Duration.ofSeconds(60)));
@@ -41,7 +40,7 @@ final class TotpScenario {
                         ? Saturation.Outcome.OK : Saturation.Outcome.FAILED;
             });
         }
-        Saturation.Result ceiling = new DatabaseCeiling(jdbcUrl).measure(20, settings.saturationRun(), saturationUsers);
+        Saturation.Result ceiling = new DatabaseCeiling().measure(20, settings.saturationRun(), saturationUsers);
         report.add(Figure.of(NAME, "verifications/s at saturation", saturated.perSecond(), "ops/s")
                 .against("PostgreSQL conditional UPDATE, 20 connections", ceiling.perSecond())
                 .target("≥ 50 % of the database", saturated.perSecond() >= 0.5 * ceiling.perSecond()));

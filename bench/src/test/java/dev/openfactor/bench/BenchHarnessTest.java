@@ -13,17 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the harness working: the whole bench on tiny settings, against the real services,
- * PostgreSQL, Kafka and the APNs stand-in. Nothing here is timed; it checks that every figure
+ * PostgreSQL, a Kafka broker of its own and the APNs stand-in. Nothing here is timed; it checks that every figure
  * is produced and sane, not that it is good.
  */
 class BenchHarnessTest {
 
     @Test
     void tinyRunProducesEveryFigureWithItsReference() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        Path root = ServiceProcess.root();
 
-        Report report = Bench.run(BenchSettings.tiny(), root, kafka);
+        Report report = Bench.run(BenchSettings.tiny(), root);
 
         Map<String, List<Figure>> byScenario = report.figures().stream().collect(Collectors.groupingBy(Figure::scenario));
         assertEquals(9, byScenario.get("startup").size(), "ready time, idle RSS and peak RSS for 3 services");
