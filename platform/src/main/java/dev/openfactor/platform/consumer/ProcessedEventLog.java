@@ -2,6 +2,7 @@ package dev.openfactor.platform.consumer;
 
 import java.time.Instant;
 
+import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -10,9 +11,11 @@ import jakarta.persistence.EntityManager;
 class ProcessedEventLog {
 
     private final EntityManager em;
+    private final Jdbc jdbc;
 
-    ProcessedEventLog(EntityManager em) {
+    ProcessedEventLog(EntityManager em, Jdbc jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -20,14 +23,9 @@ class ProcessedEventLog {
      * key makes a concurrent second claim wait for the first transaction, then find the row.
      */
     boolean claim(String consumer, String eventId, String eventType, Instant now) {
-        return em.createNativeQuery("""
+        return jdbc.update("""
                 INSERT INTO processed_event (consumer, event_id, event_type, processed_at)
-                VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .setParameter(3, eventType)
-                .setParameter(4, now)
-                .executeUpdate() == 1;
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", consumer, eventId, eventType, now) == 1;
     }
 
     int purgeBefore(Instant cutoff) {
