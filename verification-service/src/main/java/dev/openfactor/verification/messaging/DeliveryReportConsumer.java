@@ -55,12 +55,9 @@ public class DeliveryReportConsumer {
         if (report.challengeId() == null || report.tenantId() == null) {
             return;
         }
-        challenges.lock(report.tenantId(), report.challengeId()).ifPresent(c -> {
-            Challenge.Delivery next = "sent".equals(report.outcome()) ? Challenge.Delivery.SENT : Challenge.Delivery.FAILED;
-            if (c.delivery() != Challenge.Delivery.SENT && c.delivery() != next) {
-                c.delivery(next);
-                events.touched(c);
-            }
-        });
+        Challenge.Delivery next = "sent".equals(report.outcome()) ? Challenge.Delivery.SENT : Challenge.Delivery.FAILED;
+        if (challenges.recordDelivery(report.tenantId(), report.challengeId(), next)) {
+            events.touched(report.challengeId());
+        }
     }
 }

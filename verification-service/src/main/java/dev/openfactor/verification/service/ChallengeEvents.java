@@ -59,7 +59,7 @@ public class ChallengeEvents {
 
     /** Delivery changed: only waiters care. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void touched(Challenge c) {
-        signals.signal(key(c.id()));
+    public void touched(String challengeId) {
+        signals.signal(key(challengeId));
     }
 }
