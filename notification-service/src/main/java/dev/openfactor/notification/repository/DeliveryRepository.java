@@ -3,17 +3,20 @@ package dev.openfactor.notification.repository;
 import java.time.Instant;
 import java.util.List;
 
+import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-/** The delivery log. Native SQL: claims need FOR UPDATE SKIP LOCKED and run in bulk. */
+/**
+ * The delivery log, in plain SQL on the transaction's connection: claims need FOR UPDATE SKIP
+ * LOCKED, every command passes through here three times, and no entity maps this table.
+ */
 @ApplicationScoped
 public class DeliveryRepository {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
 
-    DeliveryRepository(EntityManager em) {
-        this.em = em;
+    DeliveryRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     public record Claimed(String notificationId, String command, int attempts, Instant expiresAt) {
@@ -22,57 +25,44 @@ public class DeliveryRepository {
     /** False if this notification id was seen before: the command is a redelivery and sends nothing. */
     public boolean receive(String notificationId, String tenantId, String userId, String channel, String command,
             Instant expiresAt, Instant now) {
-        return em.createNativeQuery("""
+        return jdbc.update("""
                 INSERT INTO delivery (notification_id, tenant_id, user_id, channel, command, state, attempts, next_attempt_at,
                     expires_at, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, 'PENDING', 0, ?6, ?7, ?6) ON CONFLICT (notification_id) DO NOTHING""")
-                .setParameter(1, notificationId).setParameter(2, tenantId).setParameter(3, userId).setParameter(4, channel)
-                .setParameter(5, command).setParameter(6, now).setParameter(7, expiresAt)
-                .executeUpdate() == 1;
+                VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING""",
+                notificationId, tenantId, userId, channel, command, now, expiresAt, now) == 1;
     }
 
     /**
      * Takes up to {@code limit} due deliveries (new, retry due, or claimed by a sender that died)
      * and marks them SENDING until {@code leaseUntil}; other replicas skip the locked rows.
      */
-    @SuppressWarnings("unchecked")
     public List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
-                UPDATE delivery SET state = 'SENDING', claimed_until = ?2, attempts = attempts + 1
+        return jdbc.query("""
+                UPDATE delivery SET state = 'SENDING', claimed_until = ?, attempts = attempts + 1
                 WHERE notification_id IN (
                     SELECT notification_id FROM delivery
-                    WHERE (state = 'PENDING' AND next_attempt_at <= ?1) OR (state = 'SENDING' AND claimed_until < ?1)
-                    ORDER BY next_attempt_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
-                RETURNING notification_id, command, attempts, expires_at""")
-                .setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, limit)
-                .getResultList();
-        return rows.stream().map(r -> new Claimed((String) r[0], (String) r[1], ((Number) r[2]).intValue(), instant(r[3])))
-                .toList();
+                    WHERE (state = 'PENDING' AND next_attempt_at <= ?) OR (state = 'SENDING' AND claimed_until < ?)
+                    ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING notification_id, command, attempts, expires_at""",
+                row -> new Claimed(row.getString(1), row.getString(2), row.getInt(3), Jdbc.instant(row, 4)),
+                leaseUntil, now, now, limit);
     }
 
     public void finish(String notificationId, String state, String error, Instant now) {
-        em.createNativeQuery("""
-                UPDATE delivery SET state = ?2, last_error = ?3, finished_at = ?4, claimed_until = NULL
-                WHERE notification_id = ?1""")
-                .setParameter(1, notificationId).setParameter(2, state).setParameter(3, error).setParameter(4, now)
-                .executeUpdate();
+        jdbc.update("""
+                UPDATE delivery SET state = ?, last_error = ?, finished_at = ?, claimed_until = NULL
+                WHERE notification_id = ?""", state, error, now, notificationId);
     }
 
     public void retryAt(String notificationId, Instant at, String error) {
-        em.createNativeQuery("""
-                UPDATE delivery SET state = 'PENDING', next_attempt_at = ?2, last_error = ?3, claimed_until = NULL
-                WHERE notification_id = ?1""")
-                .setParameter(1, notificationId).setParameter(2, at).setParameter(3, error)
-                .executeUpdate();
+        jdbc.update("""
+                UPDATE delivery SET state = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_until = NULL
+                WHERE notification_id = ?""", at, error, notificationId);
     }
 
     public String state(String notificationId) {
-        List<?> rows = em.createNativeQuery("SELECT state FROM delivery WHERE notification_id = ?1")
-                .setParameter(1, notificationId).getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
-    }
-
-    private static Instant instant(Object o) {
-        return o instanceof Instant i ? i : ((java.time.OffsetDateTime) o).toInstant();
+        List<String> rows = jdbc.query("SELECT state FROM delivery WHERE notification_id = ?", row -> row.getString(1),
+                notificationId);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 }

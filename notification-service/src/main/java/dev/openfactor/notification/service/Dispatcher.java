@@ -1,11 +1,14 @@
 package dev.openfactor.notification.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jboss.logging.Logger;
@@ -19,9 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * One loop per process: claim a batch of due deliveries (SKIP LOCKED, so replicas share the
- * work), send them all concurrently, record every outcome in one transaction, repeat. Woken when
- * a command is recorded; otherwise it polls for retries that have come due.
+ * One loop per process, pipelined: claim due deliveries (SKIP LOCKED, so replicas share the
+ * work) and start their sends, then record in one transaction whatever sends have finished
+ * meanwhile, and go round again without waiting for the rest. A slow provider call therefore
+ * holds up only itself, never the next sign-in's push. At most five batches are in flight.
+ * Woken when a command is recorded or a send finishes; otherwise it polls for retries that have
+ * come due and for leases of senders that died.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -33,8 +39,12 @@ public class Dispatcher {
     private final Outcomes outcomes;
     private final NotificationConfig config;
     private final Clock clock;
+    private final ConcurrentLinkedQueue<Outcomes.Result> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean commandsArrived = new AtomicBoolean(true);
     private volatile Thread thread;
     private volatile boolean running;
+    private long lastClaimNanos;
 
     Dispatcher(DeliveryRepository deliveries, Sender sender, Outcomes outcomes, NotificationConfig config, Clock clock) {
         this.deliveries = deliveries;
@@ -51,12 +61,23 @@ public class Dispatcher {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent ignored) {
+    /** Lets the sends in flight finish and be recorded, so a restart does not send them twice. */
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
         running = false;
-        wake();
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+            t.join(config.dispatch().sendTimeout().plusSeconds(2).toMillis());
+        }
     }
 
+    /** A command was recorded: claim at once instead of at the next poll. */
     public void wake() {
+        commandsArrived.set(true);
+        unpark();
+    }
+
+    private void unpark() {
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -74,22 +95,66 @@ public class Dispatcher {
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             }
         }
+        drain();
     }
 
-    /** One round; true if it found work (so the next round starts at once). */
+    /** One turn; true if it claimed or recorded anything (so the next turn starts at once). */
     boolean dispatchOnce() {
-        Instant now = clock.instant();
-        List<DeliveryRepository.Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(now,
-                now.plus(config.dispatch().claimLease()), config.dispatch().batchSize()));
-        if (claimed.isEmpty()) {
+        boolean claimed = claimAndSend();
+        boolean recorded = recordFinished();
+        return claimed || recorded;
+    }
+
+    private boolean claimAndSend() {
+        int room = 5 * config.dispatch().batchSize() - inFlight.get();
+        boolean pollDue = System.nanoTime() - lastClaimNanos >= config.dispatch().pollInterval().toNanos();
+        if (room <= 0 || !(commandsArrived.getAndSet(false) || pollDue)) {
             return false;
         }
-        List<CompletableFuture<Outcomes.Result>> sends = new ArrayList<>(claimed.size());
+        lastClaimNanos = System.nanoTime();
+        Instant now = clock.instant();
+        List<DeliveryRepository.Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(now,
+                now.plus(config.dispatch().claimLease()), Math.min(room, config.dispatch().batchSize())));
         for (DeliveryRepository.Claimed c : claimed) {
-            sends.add(sender.send(c));
+            inFlight.incrementAndGet();
+            sender.send(c).whenComplete((result, error) -> {
+                if (result != null) {
+                    finished.add(result);
+                } else {
+                    // Not recorded: the lease runs out and the delivery is tried again.
+                    LOG.errorf(error, "send of %s failed unexpectedly", c.notificationId());
+                }
+                inFlight.decrementAndGet();
+                unpark();
+            });
         }
-        List<Outcomes.Result> results = sends.stream().map(CompletableFuture::join).toList();
+        if (claimed.size() == Math.min(room, config.dispatch().batchSize())) {
+            commandsArrived.set(true); // a full batch: there may be more waiting
+        }
+        return !claimed.isEmpty();
+    }
+
+    private boolean recordFinished() {
+        List<Outcomes.Result> results = new ArrayList<>();
+        for (Outcomes.Result r; (r = finished.poll()) != null;) {
+            results.add(r);
+        }
+        if (results.isEmpty()) {
+            return false;
+        }
         QuarkusTransaction.requiringNew().run(() -> outcomes.record(results));
         return true;
+    }
+
+    private void drain() {
+        long deadline = System.nanoTime() + config.dispatch().sendTimeout().plus(Duration.ofSeconds(1)).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        try {
+            recordFinished();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the last outcomes (%s); their leases run out and they are sent again", e.getMessage());
+        }
     }
 }
