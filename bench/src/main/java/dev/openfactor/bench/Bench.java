@@ -21,7 +21,7 @@ public final class Bench {
     public static Report run(BenchSettings settings, Path root) throws Exception {
         Report report = new Report();
         String machine = Machine.describe();
-        System.out.println("OpenFactor bench (" + settings.mode() + ") on " + machine);
+        System.out.println("OpenFactor bench (" + settings.label() + ") on " + machine);
         RssSampler load = new RssSampler();
         BenchDatabases.empty();
         try (BenchBroker broker = BenchBroker.start(root);
@@ -39,17 +39,25 @@ public final class Bench {
             Fixtures fixtures;
             try (RssSampler.Sampling s = load.sample(system.enrollment())) {
                 fixtures = Fixtures.newTenant(system);
-                TotpScenario.run(system, fixtures, settings, report, load);
-                PushPathScenario.run(system, fixtures, settings, report, apns, kafka);
+                if (settings.runs("totp")) {
+                    TotpScenario.run(system, fixtures, settings, report, load);
+                }
+                if (settings.runs("push")) {
+                    PushPathScenario.run(system, fixtures, settings, report, apns, kafka);
+                }
             }
-            FanOutScenario.run(system, settings, report, apns, kafka, load);
-            LongPollScenario.run(system, fixtures, settings, report);
+            if (settings.runs("fan-out")) {
+                FanOutScenario.run(system, settings, report, apns, kafka, load);
+            }
+            if (settings.runs("long-poll")) {
+                LongPollScenario.run(system, fixtures, settings, report);
+            }
             for (String name : system.services.keySet()) {
                 report.add(Figure.of("startup", name + ": RSS peak under load", load.peak(name), "MB"));
             }
         }
-        Path out = "full".equals(settings.mode()) ? root.resolve("docs/BENCHMARKS.md")
-                : root.resolve(".openfactor/bench/" + settings.mode() + ".md");
+        Path out = "full".equals(settings.label()) ? root.resolve("docs/BENCHMARKS.md")
+                : root.resolve(".openfactor/bench/" + settings.label() + ".md");
         report.write(out, settings, machine);
         System.out.println(String.format(Locale.ROOT, "%nwritten to %s", root.relativize(out)));
         return report;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident memory and thread count of a process, from /proc (Linux). */
+/** Resident memory, thread count and CPU time of a process, from /proc (Linux). */
 public final class ProcessStats {
 
     private ProcessStats() {
@@ -17,6 +17,20 @@ public final class ProcessStats {
     public static long threads(long pid) {
         return field(pid, "Threads:");
     }
+
+    /** User plus system CPU time so far, in seconds (fields 14 and 15 of /proc/pid/stat, in clock ticks). */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // the name may hold spaces
+            return (Long.parseLong(after[11]) + Long.parseLong(after[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/stat", e);
+        }
+    }
+
+    /** USER_HZ: 100 on every Linux architecture the JVM runs on. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private static long field(long pid, String name) {
         try {

@@ -1,0 +1,40 @@
+package dev.openfactor.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time each service spent between {@link #start} and {@link #perOperation}: milliseconds of
+ * CPU per operation is the figure that says whether a rate fits on the machine at all.
+ */
+final class CpuUse {
+
+    private final BenchSystem system;
+    private final Map<String, Double> before = new LinkedHashMap<>();
+
+    private CpuUse(BenchSystem system) {
+        this.system = system;
+        system.services.forEach((name, process) -> before.put(name, ProcessStats.cpuSeconds(process.pid())));
+    }
+
+    static CpuUse start(BenchSystem system) {
+        return new CpuUse(system);
+    }
+
+    /** Adds one figure per service that did measurable work. */
+    void perOperation(Report report, String scenario, String operation, long operations) {
+        if (operations == 0) {
+            return;
+        }
+        before.forEach((name, start) -> {
+            ServiceProcess process = system.services.get(name);
+            if (process == null) {
+                return;
+            }
+            double ms = (ProcessStats.cpuSeconds(process.pid()) - start) * 1000 / operations;
+            if (ms >= 0.01) {
+                report.add(Figure.of(scenario, name + ": CPU per " + operation, ms, "ms"));
+            }
+        });
+    }
+}
