@@ -17,13 +17,15 @@ public record BenchSettings(String mode, Duration saturationRun, Duration fixedR
     /** Scenario names accepted by {@code --only=a,b}; startup figures are always taken. */
     public static final Set<String> SCENARIOS = Set.of("totp", "push", "fan-out", "long-poll");
 
+    static final int DEFAULT_PUSH_RATE = 100;
+
     public static BenchSettings full() {
-        return new BenchSettings("full", Duration.ofSeconds(15), Duration.ofSeconds(15), 12_000, 20, 100,
+        return new BenchSettings("full", Duration.ofSeconds(15), Duration.ofSeconds(15), 12_000, 20, DEFAULT_PUSH_RATE,
                 Duration.ofSeconds(30), 20_000, 2_000, 100, Duration.ofSeconds(5), Duration.ofSeconds(10), Set.of());
     }
 
     public static BenchSettings quick() {
-        return new BenchSettings("quick", Duration.ofSeconds(5), Duration.ofSeconds(5), 3_000, 20, 100,
+        return new BenchSettings("quick", Duration.ofSeconds(5), Duration.ofSeconds(5), 3_000, 20, DEFAULT_PUSH_RATE,
                 Duration.ofSeconds(10), 5_000, 2_000, 100, Duration.ofSeconds(2), Duration.ofSeconds(5), Set.of());
     }
 
@@ -36,6 +38,7 @@ public record BenchSettings(String mode, Duration saturationRun, Duration fixedR
     public static BenchSettings parse(String[] args) {
         BenchSettings settings = full();
         Set<String> only = Set.of();
+        Integer pushRate = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 settings = quick();
@@ -46,11 +49,24 @@ public record BenchSettings(String mode, Duration saturationRun, Duration fixedR
                 if (!SCENARIOS.containsAll(only)) {
                     throw new IllegalArgumentException("--only takes some of " + new TreeSet<>(SCENARIOS) + ", not " + only);
                 }
+            } else if (arg.startsWith("--push-rate=")) {
+                pushRate = Integer.parseInt(arg.substring("--push-rate=".length()));
+                if (pushRate <= 0) {
+                    throw new IllegalArgumentException("--push-rate must be positive");
+                }
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + " (use --quick, --tiny, --only=totp,push,...)");
+                throw new IllegalArgumentException(
+                        "unknown option " + arg + " (use --quick, --tiny, --only=totp,push,..., --push-rate=N)");
             }
         }
-        return settings.only(only);
+        settings = settings.only(only);
+        return pushRate == null ? settings : settings.pushRate(pushRate);
+    }
+
+    /** The push path at another rate than the 100/s, to find where its latency holds. */
+    public BenchSettings pushRate(int perSecond) {
+        return new BenchSettings(mode, saturationRun, fixedRateRun, totpUsers, concurrency, perSecond, pushRun,
+                fanOutCommands, longPollWaiters, longPollChallenges, idleSettle, warmup, only);
     }
 
     public BenchSettings only(Set<String> scenarios) {
@@ -64,6 +80,7 @@ public record BenchSettings(String mode, Duration saturationRun, Duration fixedR
 
     /** A partial run is a profiling aid: it never overwrites the full table. */
     public String label() {
-        return only.isEmpty() ? mode : mode + "-" + String.join("-", new TreeSet<>(only));
+        String label = only.isEmpty() ? mode : mode + "-" + String.join("-", new TreeSet<>(only));
+        return pushRate == DEFAULT_PUSH_RATE || mode.equals("tiny") ? label : label + "-push" + pushRate;
     }
 }

@@ -33,6 +33,7 @@ public final class Report {
         md.append("# OpenFactor benchmarks\n\n");
         md.append("Run: `./openfactor bench").append("full".equals(settings.mode()) ? "" : " --" + settings.mode())
                 .append(settings.only().isEmpty() ? "" : " --only=" + String.join(",", new java.util.TreeSet<>(settings.only())))
+                .append(settings.label().contains("-push") ? " --push-rate=" + settings.pushRate() : "")
                 .append("` on ").append(LocalDate.now()).append(".\n\n");
         md.append("Machine: ").append(machine).append("\n\n");
         md.append("Absolute figures drift on a shared machine; each is printed next to a reference measured in the same run.\n\n");

@@ -91,13 +91,15 @@ final class EventConsumerLoop implements Runnable {
                 if (!dispatcher.handles(event.type())) {
                     return false; // rare: counted and skipped on the one-by-one path
                 }
-                events.add(event);
+                if (relevant(event)) {
+                    events.add(event);
+                }
             } catch (MalformedEventException e) {
                 return false;
             }
         }
         try {
-            boolean[] applied = processor.processAll(spec.group(), events, dispatcher);
+            boolean[] applied = events.isEmpty() ? new boolean[0] : processor.processAll(spec.group(), events, dispatcher);
             for (int i = 0; i < applied.length; i++) {
                 countConsumed(events.get(i), applied[i]);
             }
@@ -156,6 +158,9 @@ final class EventConsumerLoop implements Runnable {
             dispatcher.handle(event);
             return true;
         }
+        if (!relevant(event)) {
+            return true;
+        }
         try {
             countConsumed(event, processor.process(spec.group(), event, dispatcher));
             return true;
@@ -194,6 +199,20 @@ final class EventConsumerLoop implements Runnable {
         } catch (RuntimeException e) {
             LOG.debugf("final offset commit failed (%s); the next owner redelivers, idempotently", e.getMessage());
         }
+    }
+
+    /** A filter that cannot read the event lets it through: the handler reports it properly. */
+    private boolean relevant(CloudEvent event) {
+        boolean relevant;
+        try {
+            relevant = spec.relevant().test(event);
+        } catch (RuntimeException e) {
+            relevant = true;
+        }
+        if (!relevant) {
+            meters.counter("openfactor.events.skipped", "consumer", spec.group(), "reason", "irrelevant").increment();
+        }
+        return relevant;
     }
 
     private void countConsumed(CloudEvent event, boolean applied) {
