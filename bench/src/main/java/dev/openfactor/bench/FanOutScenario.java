@@ -28,6 +28,7 @@ final class FanOutScenario {
             RssSampler load) throws Exception {
         int n = settings.fanOutCommands();
         long before = apns.accepted();
+        CpuUse cpu = CpuUse.start(system);
         long start = System.nanoTime();
         try (RssSampler.Sampling s = load.sample(system.notification());
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka,
@@ -44,6 +45,7 @@ final class FanOutScenario {
         }
         long delivered = apns.accepted() - before;
         double serviceRate = delivered / ((System.nanoTime() - start) / 1e9);
+        cpu.perOperation(report, NAME, "command delivered", delivered);
         double raw = RawPushy.rate(apns, n, PAYLOAD);
         report.add(Figure.of(NAME, "commands delivered/s by notification-service", serviceRate, "msg/s")
                 .against("raw pushy, one process", raw)
