@@ -24,12 +24,17 @@ class BenchHarnessTest {
 
         Report report = Bench.run(BenchSettings.tiny(), root);
 
-        Map<String, List<Figure>> byScenario = report.figures().stream().collect(Collectors.groupingBy(Figure::scenario));
+        // CPU per operation is one figure per service that did measurable work: checked apart.
+        Map<String, List<Figure>> byScenario = report.figures().stream().filter(f -> !isCpu(f))
+                .collect(Collectors.groupingBy(Figure::scenario));
         assertEquals(9, byScenario.get("startup").size(), "ready time, idle RSS and peak RSS for 3 services");
         assertEquals(3, byScenario.get("totp").size());
         assertEquals(3, byScenario.get("push").size());
         assertEquals(1, byScenario.get("fan-out").size());
         assertEquals(6, byScenario.get("long-poll").size());
+        assertTrue(hasCpu(report, "totp", "verification"), "CPU per TOTP verification of verification-service");
+        assertTrue(hasCpu(report, "push", "verification"), "CPU per push challenge of verification-service");
+        assertTrue(hasCpu(report, "fan-out", "notification"), "CPU per command of notification-service");
         for (Figure f : report.figures()) {
             assertTrue(f.sane(), "figure " + f.scenario() + " / " + f.name() + " = " + f.value() + " vs " + f.referenceValue());
         }
@@ -37,5 +42,14 @@ class BenchHarnessTest {
         assertTrue(byScenario.get("push").get(1).reference() != null, "push p99 has its Kafka reference");
         assertTrue(byScenario.get("fan-out").get(0).reference() != null, "fan-out has its raw pushy reference");
         assertTrue(Files.readString(root.resolve(".openfactor/bench/tiny.md")).contains("| totp |"));
+    }
+
+    private static boolean isCpu(Figure f) {
+        return f.name().contains(": CPU per ");
+    }
+
+    private static boolean hasCpu(Report report, String scenario, String service) {
+        return report.figures().stream().anyMatch(f -> isCpu(f) && f.scenario().equals(scenario)
+                && f.name().startsWith(service + ":") && f.value() > 0);
     }
 }
