@@ -31,14 +31,22 @@ public final class ServiceProcess implements AutoCloseable {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx384m"));
+        // As ./openfactor up starts it: the same JVM options, from the application's directory so
+        // that its class-data archive (which names the jar relatively) applies.
+        Path appDir = jar.toAbsolutePath().getParent();
+        List<String> command = new java.util.ArrayList<>(List.of("java",
+                "@" + root().resolve("deploy/local/jvm.options")));
+        if (appDir.resolve("app-cds.jsa").toFile().isFile()) {
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
+        }
         // For profiling a run, e.g. OPENFACTOR_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr"
         String extra = System.getenv("OPENFACTOR_BENCH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().replace("{service}", name).split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(appDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
