@@ -48,10 +48,15 @@ public class DeliveryRepository {
                 leaseUntil, now, now, limit);
     }
 
-    public void finish(String notificationId, String state, String error, Instant now) {
-        jdbc.update("""
+    /** How a delivery ended: its final state and, unless sent, why. */
+    public record Finished(String notificationId, String state, String error) {
+    }
+
+    public void finishAll(List<Finished> finished, Instant now) {
+        jdbc.batch("""
                 UPDATE delivery SET state = ?, last_error = ?, finished_at = ?, claimed_until = NULL
-                WHERE notification_id = ?""", state, error, now, notificationId);
+                WHERE notification_id = ?""",
+                finished.stream().map(f -> new Object[] {f.state(), f.error(), now, f.notificationId()}).toList());
     }
 
     public void retryAt(String notificationId, Instant at, String error) {

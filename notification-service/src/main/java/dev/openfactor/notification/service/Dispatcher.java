@@ -142,7 +142,14 @@ public class Dispatcher {
         if (results.isEmpty()) {
             return false;
         }
-        QuarkusTransaction.requiringNew().run(() -> outcomes.record(results));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> outcomes.record(results));
+        } catch (RuntimeException e) {
+            // Kept for the next turn (the loop pauses a second after a failure): dropping them would
+            // let their leases run out and send them all again.
+            finished.addAll(results);
+            throw e;
+        }
         return true;
     }
 

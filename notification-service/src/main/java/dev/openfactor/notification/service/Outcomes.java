@@ -3,6 +3,7 @@ package dev.openfactor.notification.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,24 +50,27 @@ class Outcomes {
         this.clock = clock;
     }
 
+    /** Ends and reports a whole round in two round trips to the database: one per table. */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(List<Result> results) {
         Instant now = clock.instant();
+        List<DeliveryRepository.Finished> finished = new ArrayList<>();
+        List<Outbox.Publication> reports = new ArrayList<>();
         for (Result r : results) {
             String id = r.claimed().notificationId();
             int attempts = r.claimed().attempts();
             if (r.result() == null) {
-                end(r, "EXPIRED", "expired", null, now);
+                end(r, "EXPIRED", "expired", null, now, finished, reports);
                 continue;
             }
             SendResult result = r.result();
             switch (result.kind()) {
-                case SENT -> end(r, "SENT", "sent", null, now);
-                case ADDRESS_INVALID -> end(r, "ADDRESS_INVALID", "address_invalid", result.reason(), now);
-                case PERMANENT -> end(r, "FAILED", "failed", result.reason(), now);
+                case SENT -> end(r, "SENT", "sent", null, now, finished, reports);
+                case ADDRESS_INVALID -> end(r, "ADDRESS_INVALID", "address_invalid", result.reason(), now, finished, reports);
+                case PERMANENT -> end(r, "FAILED", "failed", result.reason(), now, finished, reports);
                 case TRANSIENT -> {
                     if (attempts >= config.retry().maxAttempts()) {
-                        end(r, "FAILED", "failed", result.reason(), now);
+                        end(r, "FAILED", "failed", result.reason(), now, finished, reports);
                         deadLetter(r, result.reason(), now);
                     } else {
                         deliveries.retryAt(id, now.plus(backoff(attempts)), result.reason());
@@ -75,6 +79,8 @@ class Outcomes {
                 }
             }
         }
+        deliveries.finishAll(finished, now);
+        outbox.publishAll(reports);
     }
 
     /** initial × 2^(attempt-1), capped, with "full jitter" so retries from one outage spread out. */
@@ -84,13 +90,14 @@ class Outcomes {
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
-    private void end(Result r, String state, String outcome, String reason, Instant now) {
+    private void end(Result r, String state, String outcome, String reason, Instant now,
+            List<DeliveryRepository.Finished> finished, List<Outbox.Publication> reports) {
         NotificationCommand c = r.command();
-        deliveries.finish(r.claimed().notificationId(), state, reason, now);
+        finished.add(new DeliveryRepository.Finished(r.claimed().notificationId(), state, reason));
         DeliveryReport report = new DeliveryReport(c.notificationId(), c.tenantId(), c.userId(), c.purpose(), c.channel(),
                 c.challengeId(), c.deviceId(), c.methodId(), outcome, reason, r.claimed().attempts(), now);
         String key = c.tenantId() + "/" + c.userId();
-        outbox.publish(DeliveryReport.TOPIC, key, DeliveryReport.TYPE, key, report);
+        reports.add(new Outbox.Publication(DeliveryReport.TOPIC, key, DeliveryReport.TYPE, key, report));
         meters.counter("openfactor.notifications.outcome", "channel", c.channel(), "outcome", outcome).increment();
     }
 

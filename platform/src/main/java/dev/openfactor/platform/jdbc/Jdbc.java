@@ -47,6 +47,24 @@ public class Jdbc {
         });
     }
 
+    /** One statement, many parameter rows, one round trip (the driver pipelines the batch). */
+    public int[] batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        bind(statement, i + 1, row[i]);
+                    }
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+    }
+
     public <T> List<T> query(String sql, RowReader<T> reader, Object... parameters) {
         return work(connection -> {
             try (PreparedStatement statement = prepare(connection, sql, parameters);

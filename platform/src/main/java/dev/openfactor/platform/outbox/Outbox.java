@@ -2,6 +2,7 @@ package dev.openfactor.platform.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,6 +44,24 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String key, String type, String subject, Object payload) {
         return append(topic, key, type, subject, json.write(payload));
+    }
+
+    /** One event of {@link #publishAll}. */
+    public record Publication(String topic, String key, String type, String subject, Object payload) {
+    }
+
+    /** Appends several events in one round trip to the database, in order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CloudEvent> publishAll(List<Publication> publications) {
+        Instant now = clock.instant();
+        List<OutboxRow> rows = publications.stream().map(p -> new OutboxRow(p.topic(), p.key(),
+                new CloudEvent(UUID.randomUUID().toString(), p.type(), source, p.subject(), now, json.write(p.payload()))))
+                .toList();
+        store.insertAll(rows, now);
+        if (!rows.isEmpty()) {
+            transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        }
+        return rows.stream().map(OutboxRow::event).toList();
     }
 
     /** Appends a tombstone (null value) so that compaction removes {@code key} from the topic. */

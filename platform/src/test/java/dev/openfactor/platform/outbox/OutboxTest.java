@@ -76,6 +76,24 @@ class OutboxTest {
     }
 
     @Test
+    void publishAllSendsEveryEventOnceInOrder() {
+        String key = "user-" + UUID.randomUUID();
+        List<CloudEvent> sent = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(List.of(
+                new Outbox.Publication(TOPIC, key, "dev.openfactor.test.batch.v1", key, Map.of("n", 1)),
+                new Outbox.Publication(TOPIC, key, "dev.openfactor.test.batch.v1", key, Map.of("n", 2)),
+                new Outbox.Publication(TOPIC, key, "dev.openfactor.test.batch.v1", key, Map.of("n", 3)))));
+        Set<String> ids = sent.stream().map(CloudEvent::id).collect(Collectors.toSet());
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
+            reader.awaitMatching(r -> ids.contains(r.event().id()), 3, ARRIVAL);
+            List<TopicReader.Received> all = reader.allMatchingAfter(r -> ids.contains(r.event().id()), Duration.ofSeconds(1));
+            assertEquals(List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"), all.stream().map(r -> r.event().data()).toList());
+            assertTrue(all.stream().allMatch(r -> key.equals(r.key())));
+        }
+        assertTrue(sent.stream().allMatch(e -> isSent(e.id())));
+    }
+
+    @Test
     void rolledBackEventNeverLeaves() {
         String key = "user-" + UUID.randomUUID();
         String[] doomed = new String[1];
