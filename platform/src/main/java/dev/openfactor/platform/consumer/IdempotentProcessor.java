@@ -2,6 +2,7 @@ package dev.openfactor.platform.consumer;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import dev.openfactor.platform.events.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,10 +31,12 @@ public class IdempotentProcessor {
      */
     public boolean[] processAll(String consumer, List<CloudEvent> events, EventHandler handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            // All claims in one round trip: a consumer's rate was its round trips per event.
+            Set<String> claimed = log.claimAll(consumer, events, clock.instant());
             boolean[] applied = new boolean[events.size()];
             for (int i = 0; i < applied.length; i++) {
                 CloudEvent event = events.get(i);
-                applied[i] = log.claim(consumer, event.id(), event.type(), clock.instant());
+                applied[i] = claimed.remove(event.id()); // a second copy in the same batch is a duplicate
                 if (applied[i]) {
                     handler.handle(event);
                 }

@@ -1,7 +1,11 @@
 package dev.openfactor.platform.consumer;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
+import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,6 +30,19 @@ class ProcessedEventLog {
         return jdbc.update("""
                 INSERT INTO processed_event (consumer, event_id, event_type, processed_at)
                 VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", consumer, eventId, eventType, now) == 1;
+    }
+
+    /**
+     * Claims a whole batch in one statement; returns the ids newly claimed (an id twice in the
+     * batch is claimed once). Concurrent claims of the same id wait for each other as above.
+     */
+    Set<String> claimAll(String consumer, List<CloudEvent> events, Instant now) {
+        String[] ids = events.stream().map(CloudEvent::id).toArray(String[]::new);
+        String[] types = events.stream().map(CloudEvent::type).toArray(String[]::new);
+        return new HashSet<>(jdbc.query("""
+                INSERT INTO processed_event (consumer, event_id, event_type, processed_at)
+                SELECT ?::text, e.id, e.type, ?::timestamptz FROM unnest(?::text[], ?::text[]) AS e(id, type)
+                ON CONFLICT DO NOTHING RETURNING event_id""", row -> row.getString(1), consumer, now, ids, types));
     }
 
     int purgeBefore(Instant cutoff) {

@@ -56,7 +56,7 @@ public class Jdbc {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Object[] row : rows) {
                     for (int i = 0; i < row.length; i++) {
-                        bind(statement, i + 1, row[i]);
+                        bind(connection, statement, i + 1, row[i]);
                     }
                     statement.addBatch();
                 }
@@ -101,7 +101,7 @@ public class Jdbc {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < parameters.length; i++) {
-                bind(statement, i + 1, parameters[i]);
+                bind(connection, statement, i + 1, parameters[i]);
             }
             return statement;
         } catch (SQLException | RuntimeException e) {
@@ -110,9 +110,13 @@ public class Jdbc {
         }
     }
 
-    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    /** {@code String[]} binds as a PostgreSQL {@code text[]}, for {@code unnest(?)} over a whole batch. */
+    private static void bind(Connection connection, PreparedStatement statement, int index, Object value)
+            throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.NULL);
+        } else if (value instanceof String[] texts) {
+            statement.setArray(index, connection.createArrayOf("text", texts));
         } else if (value instanceof Instant instant) {
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else if (value instanceof Enum<?> e) {

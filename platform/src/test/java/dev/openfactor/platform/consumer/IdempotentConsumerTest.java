@@ -1,9 +1,11 @@
 package dev.openfactor.platform.consumer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +44,9 @@ class IdempotentConsumerTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    IdempotentProcessor processor;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -59,6 +64,22 @@ class IdempotentConsumerTest {
         } finally {
             loop.stop();
         }
+    }
+
+    @Test
+    void aBatchIsClaimedInOneStatementAndACopyWithinItIsADuplicate() {
+        String consumer = "platform-test-batch-" + UUID.randomUUID();
+        CloudEvent a = event();
+        CloudEvent b = event();
+        List<String> handled = new ArrayList<>();
+
+        boolean[] applied = processor.processAll(consumer, List.of(a, b, a), e -> handled.add(e.id()));
+        assertArrayEquals(new boolean[] {true, true, false}, applied);
+        assertEquals(List.of(a.id(), b.id()), handled);
+
+        CloudEvent c = event();
+        assertArrayEquals(new boolean[] {false, true}, processor.processAll(consumer, List.of(b, c), e -> handled.add(e.id())));
+        assertEquals(List.of(a.id(), b.id(), c.id()), handled);
     }
 
     @Test
