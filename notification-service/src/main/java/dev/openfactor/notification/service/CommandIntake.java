@@ -9,9 +9,8 @@ import dev.openfactor.notification.domain.NotificationCommand;
 import dev.openfactor.notification.repository.DeliveryRepository;
 import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.events.MalformedEventException;
+import dev.openfactor.platform.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -46,7 +45,7 @@ public class CommandIntake {
         }
         if (deliveries.receive(c.notificationId(), c.tenantId(), c.userId(), c.channel(), event.data(), c.expiresAt(),
                 clock.instant())) {
-            transactions.registerInterposedSynchronization(new WakeOnCommit(dispatcher));
+            AfterCommit.run(transactions, dispatcher::wake);
         }
     }
 
@@ -55,19 +54,6 @@ public class CommandIntake {
             return mapper.readValue(json, NotificationCommand.class);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("notification command is not valid JSON for its schema");
-        }
-    }
-
-    private record WakeOnCommit(Dispatcher dispatcher) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                dispatcher.wake();
-            }
         }
     }
 }

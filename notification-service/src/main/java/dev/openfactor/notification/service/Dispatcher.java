@@ -113,8 +113,9 @@ public class Dispatcher {
         }
         lastClaimNanos = System.nanoTime();
         Instant now = clock.instant();
+        int limit = Math.min(room, config.dispatch().batchSize());
         List<DeliveryRepository.Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(now,
-                now.plus(config.dispatch().claimLease()), Math.min(room, config.dispatch().batchSize())));
+                now.plus(config.dispatch().claimLease()), limit));
         for (DeliveryRepository.Claimed c : claimed) {
             inFlight.incrementAndGet();
             sender.send(c).whenComplete((result, error) -> {
@@ -128,7 +129,7 @@ public class Dispatcher {
                 unpark();
             });
         }
-        if (claimed.size() == Math.min(room, config.dispatch().batchSize())) {
+        if (claimed.size() == limit) {
             commandsArrived.set(true); // a full batch: there may be more waiting
         }
         return !claimed.isEmpty();

@@ -55,9 +55,7 @@ public class Jdbc {
         return work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        bind(connection, statement, i + 1, row[i]);
-                    }
+                    bindAll(connection, statement, row);
                     statement.addBatch();
                 }
                 return statement.executeBatch();
@@ -100,13 +98,17 @@ public class Jdbc {
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                bind(connection, statement, i + 1, parameters[i]);
-            }
+            bindAll(connection, statement, parameters);
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    private static void bindAll(Connection connection, PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            bind(connection, statement, i + 1, values[i]);
         }
     }
 

@@ -9,9 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.events.EventJson;
+import dev.openfactor.platform.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -54,12 +53,11 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<CloudEvent> publishAll(List<Publication> publications) {
         Instant now = clock.instant();
-        List<OutboxRow> rows = publications.stream().map(p -> new OutboxRow(p.topic(), p.key(),
-                new CloudEvent(UUID.randomUUID().toString(), p.type(), source, p.subject(), now, json.write(p.payload()))))
-                .toList();
+        List<OutboxRow> rows = publications.stream()
+                .map(p -> row(p.topic(), p.key(), p.type(), p.subject(), json.write(p.payload()), now)).toList();
         store.insertAll(rows, now);
         if (!rows.isEmpty()) {
-            transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+            AfterCommit.run(transactions, relay::wake);
         }
         return rows.stream().map(OutboxRow::event).toList();
     }
@@ -72,22 +70,13 @@ public class Outbox {
 
     private CloudEvent append(String topic, String key, String type, String subject, String data) {
         Instant now = clock.instant();
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type, source, subject, now, data);
-        store.insert(new OutboxRow(topic, key, event), now);
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
-        return event;
+        OutboxRow row = row(topic, key, type, subject, data, now);
+        store.insert(row, now);
+        AfterCommit.run(transactions, relay::wake);
+        return row.event();
     }
 
-    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wake();
-            }
-        }
+    private OutboxRow row(String topic, String key, String type, String subject, String data, Instant now) {
+        return new OutboxRow(topic, key, new CloudEvent(UUID.randomUUID().toString(), type, source, subject, now, data));
     }
 }

@@ -10,10 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.openfactor.platform.tx.AfterCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -130,17 +129,6 @@ public class ApiKeys {
      */
     private void forgetNowAndAfterCommit(String keyId) {
         remembered.remove(keyId);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    remembered.remove(keyId);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> remembered.remove(keyId));
     }
 }

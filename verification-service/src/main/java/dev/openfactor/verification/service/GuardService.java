@@ -61,7 +61,7 @@ public class GuardService {
         }
         UserGuard guard = guards.lockFor(tenantId, userId);
         guard.succeed();
-        return guard.remainingAttempts(config.lockout().maxFailures());
+        return guard.remainingAttempts(max);
     }
 
     @Transactional
