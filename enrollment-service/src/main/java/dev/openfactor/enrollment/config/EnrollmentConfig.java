@@ -59,5 +59,9 @@ public interface EnrollmentConfig {
 
         @WithDefault("15m")
         Duration sendWindow();
+
+        /** Codes a tenant may send per day, to whoever (toll-fraud guard); one more is a 429. */
+        @WithDefault("10000")
+        int tenantDailyBudget();
     }
 }

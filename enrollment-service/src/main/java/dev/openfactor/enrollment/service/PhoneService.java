@@ -53,6 +53,7 @@ public class PhoneService {
     public Pending add(String tenantId, String userId, PhoneType type, String number, String extension) {
         PhoneDetails phone = enroller.details(type, number, extension);
         MfaUser user = profiles.findOrCreate(tenantId, userId);
+        limits.charge(user, phone.number());
         var sameType = profiles.load(user).phonesByMethod().entrySet().stream()
                 .filter(e -> e.getValue().phoneType() == type).map(Map.Entry::getKey).toList();
         for (String methodId : sameType) {
@@ -62,7 +63,6 @@ public class PhoneService {
             }
             methods.delete(existing);
         }
-        limits.check(user, phone.number());
         Method method = enroller.begin(user, phone);
         methods.persist(method);
         methods.flush();
@@ -79,7 +79,7 @@ public class PhoneService {
         MfaUser user = profiles.existing(tenantId, userId);
         Method method = pendingPhone(user, methodId);
         PhoneDetails phone = profiles.load(user).phoneOf(method).orElseThrow();
-        limits.check(user, phone.number());
+        limits.charge(user, phone.number());
         sendCode(user, method, phone, codes.lockFor(method).orElseGet(() -> new PhoneCode(method, tenantId)));
         return new Pending(method, phone);
     }
@@ -107,7 +107,6 @@ public class PhoneService {
     private void sendCode(MfaUser user, Method method, PhoneDetails phone, PhoneCode slot) {
         PhoneEnroller.NewCode code = enroller.renew(slot);
         codes.persist(slot);
-        limits.record(user, phone.number());
         String tenantName = profiles.load(user).tenantDisplayName();
         sender.send(user, tenantName, method, phone, code.code(), code.expiresAt(), config.phone().codeLifetime().toMinutes());
     }

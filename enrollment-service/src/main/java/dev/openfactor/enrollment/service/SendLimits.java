@@ -1,57 +1,28 @@
 package dev.openfactor.enrollment.service;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 import dev.openfactor.enrollment.config.EnrollmentConfig;
-import dev.openfactor.enrollment.domain.CodeSend;
 import dev.openfactor.enrollment.domain.MfaUser;
-import dev.openfactor.enrollment.domain.RateLimitedException;
-import dev.openfactor.enrollment.repository.CodeSendRepository;
+import dev.openfactor.platform.ratelimit.RateLimiter;
+import dev.openfactor.platform.ratelimit.SendQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Sliding-window limits on codes sent: per user (an attacker cycling numbers) and per number
- * (one victim's phone flooded from many accounts). Checked before a send, recorded with it.
- */
+/** Phone verification codes count against the platform's send quota (per user, number, tenant). */
 @ApplicationScoped
 class SendLimits {
 
-    private final CodeSendRepository sends;
-    private final EnrollmentConfig config;
-    private final Clock clock;
+    private final RateLimiter limiter;
+    private final SendQuota quota;
 
-    SendLimits(CodeSendRepository sends, EnrollmentConfig config, Clock clock) {
-        this.sends = sends;
-        this.config = config;
-        this.clock = clock;
+    SendLimits(RateLimiter limiter, EnrollmentConfig config) {
+        this.limiter = limiter;
+        this.quota = SendQuota.of(config.phone().sendLimit(), config.phone().sendWindow(), config.phone().tenantDailyBudget());
     }
 
-    void check(MfaUser user, String e164) {
-        Instant now = clock.instant();
-        Instant since = now.minus(config.phone().sendWindow());
-        for (String scope : new String[] {userScope(user), numberScope(e164)}) {
-            if (sends.countSince(user.tenantId(), scope, since) >= config.phone().sendLimit()) {
-                Instant oldest = sends.oldestSince(user.tenantId(), scope, since).orElse(now);
-                Duration wait = Duration.between(now, oldest.plus(config.phone().sendWindow()));
-                throw new RateLimitedException(wait.isNegative() ? Duration.ofSeconds(1) : wait);
-            }
-        }
-    }
-
-    void record(MfaUser user, String e164) {
-        Instant now = clock.instant();
-        sends.persist(new CodeSend(user.tenantId(), userScope(user), now));
-        sends.persist(new CodeSend(user.tenantId(), numberScope(e164), now));
-        sends.purgeBefore(now.minus(config.phone().sendWindow()).minus(config.phone().sendWindow()));
-    }
-
-    private static String userScope(MfaUser user) {
-        return "user:" + user.id();
-    }
-
-    private static String numberScope(String e164) {
-        return "number:" + e164;
+    /**
+     * Counts one send, or throws 429 and counts none. Called before any row of the phone is
+     * touched: the quota's key locks come first in every transaction that takes them.
+     */
+    void charge(MfaUser user, String e164) {
+        quota.charge(limiter, user.tenantId(), user.userId(), e164);
     }
 }

@@ -25,8 +25,10 @@ import dev.openfactor.enrollment.testdata.DeliveryKey;
 import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
+import dev.openfactor.platform.testing.Race;
 import dev.openfactor.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -141,6 +143,22 @@ class PhoneTest {
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
         tenant.asFrontend().post(userPath(user, "/phones/" + methodId + "/resend")).then().statusCode(202);
+    }
+
+    @Test
+    void twentyResendsAtOnceSendNoMoreThanTheLimit() throws Exception {
+        TestTenant tenant = Tenants.create("Contoso");
+        String user = Tenants.newUserId();
+        String methodId = addMobile(tenant, user, "+14155552679");
+
+        List<Response> answers = Race.run(20, i -> tenant.asFrontend().post(userPath(user, "/phones/" + methodId + "/resend")));
+
+        assertEquals(4, Race.withStatus(answers, 202), "the add sent the first of five");
+        assertEquals(16, Race.withStatus(answers, 429));
+        String key = tenant.tenantId() + "/" + user;
+        try (TopicReader reader = new TopicReader(bootstrapServers, "openfactor.notifications")) {
+            assertEquals(5, reader.awaitMatching(r -> key.equals(r.key()), 6, Duration.ofSeconds(8)).size());
+        }
     }
 
     @Test

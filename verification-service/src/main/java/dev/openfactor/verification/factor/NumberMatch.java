@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 
-/** The two-digit number the sign-in page shows and the user types into the app. */
+/** The number the sign-in page shows and the user types into the app (two digits by default). */
 public final class NumberMatch {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -12,9 +12,10 @@ public final class NumberMatch {
     private NumberMatch() {
     }
 
-    /** 10 to 99: always two digits, no leading zero to misread. */
-    public static String next() {
-        return Integer.toString(10 + RANDOM.nextInt(90));
+    /** {@code digits} digits without a leading zero to misread: 10 to 99 for two. */
+    public static String next(int digits) {
+        int low = (int) Math.pow(10, digits - 1);
+        return Integer.toString(low + RANDOM.nextInt(9 * low));
     }
 
     public static boolean matches(String expected, String typed) {

@@ -59,6 +59,18 @@ public class ChallengeRepository implements PanacheRepositoryBase<Challenge, Str
                 next, challengeId, tenantId, next) == 1;
     }
 
+    /**
+     * The user's unexpired pending challenges, locked; rows another transaction holds are skipped
+     * (the caller must never wait on a challenge while it holds the user's guard row).
+     */
+    public List<Challenge> lockPendingOf(String tenantId, String userId, Instant now) {
+        return find("tenantId = ?1 and userId = ?2 and status = ?3 and expiresAt > ?4", tenantId, userId,
+                ChallengeStatus.PENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .list();
+    }
+
     /** Pending challenges past their expiry, oldest first, locked and skipped by other replicas' sweeps. */
     public List<Challenge> lockOverdue(Instant now, int limit) {
         return find("status = ?1 and expiresAt <= ?2 order by expiresAt", ChallengeStatus.PENDING, now)

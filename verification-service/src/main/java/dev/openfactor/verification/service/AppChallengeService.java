@@ -67,9 +67,21 @@ public class AppChallengeService {
                 .orElseThrow(() -> ProblemException.notFound("Challenge"));
         ChallengeService.requirePending(c, now);
         String actor = "device:" + deviceId;
+        try {
+            decide(c, decision, numberMatch, denyReason, actor, now);
+        } catch (UserLockedException locked) {
+            if (c.recordedPending()) { // locked by another request meanwhile: nothing may approve it now
+                c.end(ChallengeStatus.LOCKED, "user_locked", now);
+            }
+        }
+        events.ended(c, c.status(now), actor);
+        return c;
+    }
+
+    private void decide(Challenge c, Decision decision, String numberMatch, String denyReason, String actor, Instant now) {
         if (decision == Decision.APPROVE && NumberMatch.matches(c.numberMatch(), numberMatch)) {
-            c.end(ChallengeStatus.APPROVED, null, now);
             guards.success(c.tenantId(), c.userId());
+            c.end(ChallengeStatus.APPROVED, null, now);
         } else if (decision == Decision.APPROVE) {
             int left = guards.failure(c.tenantId(), c.userId(), c.id());
             c.end(left == 0 ? ChallengeStatus.LOCKED : ChallengeStatus.DENIED, "wrong_number", now);
@@ -81,8 +93,6 @@ public class AppChallengeService {
         } else {
             c.end(ChallengeStatus.DENIED, denyReason == null ? "denied" : denyReason, now);
         }
-        events.ended(c, c.status(now), actor);
-        return c;
     }
 
     /** Read only after the signature is checked: an unauthenticated caller learns nothing from a 400. */

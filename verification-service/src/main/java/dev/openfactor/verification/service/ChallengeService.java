@@ -37,6 +37,7 @@ public class ChallengeService {
     private final CodeChecks checks;
     private final GuardService guards;
     private final SendLimits limits;
+    private final PushLimits pushLimits;
     private final ChallengeNotifier notifier;
     private final ChallengeEvents events;
     private final VerificationConfig config;
@@ -44,7 +45,7 @@ public class ChallengeService {
     private final Clock clock;
 
     ChallengeService(Profiles profiles, ChallengeRepository challenges, MethodChoice choice, CodeChecks checks,
-            GuardService guards, SendLimits limits, ChallengeNotifier notifier, ChallengeEvents events,
+            GuardService guards, SendLimits limits, PushLimits pushLimits, ChallengeNotifier notifier, ChallengeEvents events,
             VerificationConfig config, ObjectMapper mapper, Clock clock) {
         this.profiles = profiles;
         this.challenges = challenges;
@@ -52,6 +53,7 @@ public class ChallengeService {
         this.checks = checks;
         this.guards = guards;
         this.limits = limits;
+        this.pushLimits = pushLimits;
         this.notifier = notifier;
         this.events = events;
         this.config = config;
@@ -105,12 +107,10 @@ public class ChallengeService {
         if (!suspended.isZero()) {
             throw Problems.rateLimited("Push sign-ins are suspended after a fraud report.", suspended);
         }
-        if (challenges.pendingPush(tenantId, userId, now) >= config.push().maxPending()) {
-            throw Problems.rateLimited("Too many push sign-ins are pending for this user.", config.push().lifetime());
-        }
+        pushLimits.admit(tenantId, userId, () -> challenges.pendingPush(tenantId, userId, now));
         Challenge c = Challenge.open(tenantId, userId, ChallengeMethod.PUSH, null, json(context), now,
                 now.plus(config.push().lifetime()), 1);
-        c.numberMatch(NumberMatch.next());
+        c.numberMatch(NumberMatch.next(config.push().numberMatchDigits()));
         challenges.persist(c);
         c.delivery(notifier.push(c, profile, context) > 0 ? Challenge.Delivery.QUEUED : Challenge.Delivery.FAILED);
         events.created(c);
@@ -119,7 +119,7 @@ public class ChallengeService {
 
     private Outcome sendCode(Profile profile, MethodChoice.Chosen chosen, Map<String, String> context, Instant now) {
         Profile.Method phone = chosen.profileMethod();
-        limits.check(profile.tenantId(), profile.userId(), phone.phone().number());
+        limits.charge(profile.tenantId(), profile.userId(), phone.phone().number());
         Challenge c = Challenge.open(profile.tenantId(), profile.userId(), chosen.method(), phone.methodId(), json(context), now,
                 now.plus(config.code().lifetime()), config.code().attempts());
         String code = HashedCode.randomDigits(6);
@@ -128,7 +128,6 @@ public class ChallengeService {
         c.delivery(Challenge.Delivery.QUEUED);
         challenges.persist(c);
         notifier.code(c, profile, phone, chosen.method().wireName(), code);
-        limits.record(profile.tenantId(), profile.userId(), phone.phone().number());
         events.created(c);
         return new Outcome(c, config.code().attempts());
     }

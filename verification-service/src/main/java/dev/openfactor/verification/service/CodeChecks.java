@@ -53,9 +53,10 @@ public class CodeChecks {
                 ? recovery.accept(profile, code, now)
                 : totp.accept(profile, c.methodId(), code, now);
         if (accepted.isPresent()) {
+            int left = guards.success(c.tenantId(), c.userId());
             c.end(ChallengeStatus.APPROVED, null, now);
             events.endedAtOnce(c, ChallengeStatus.APPROVED, "frontend");
-            return new Outcome(c, guards.success(c.tenantId(), c.userId()));
+            return new Outcome(c, left);
         }
         int left = guards.failure(c.tenantId(), c.userId(), c.id());
         c.end(left == 0 ? ChallengeStatus.LOCKED : ChallengeStatus.DENIED, "invalid_code", now);
@@ -76,26 +77,36 @@ public class CodeChecks {
         boolean right = c.method() == ChallengeMethod.TOTP
                 ? totp.accept(profiles.registered(tenantId, c.userId()), c.methodId(), code, now).isPresent()
                 : c.codeHash() != null && new HashedCode(c.codeSalt(), c.codeHash()).matches(code);
-        if (right) {
-            return new Outcome(approve(c, now), guards.success(tenantId, c.userId()));
+        try {
+            return right ? approve(c, now) : refuse(c, now);
+        } catch (UserLockedException locked) {
+            if (c.recordedPending()) { // another request locked the user meanwhile: this answer is not judged
+                c.end(ChallengeStatus.LOCKED, "user_locked", now);
+                events.ended(c, ChallengeStatus.LOCKED, "frontend");
+            }
+            throw locked;
         }
-        int lockLeft = guards.failure(tenantId, c.userId(), c.id());
+    }
+
+    private Outcome approve(Challenge c, Instant now) {
+        int left = guards.success(c.tenantId(), c.userId());
+        c.end(ChallengeStatus.APPROVED, null, now);
+        events.ended(c, ChallengeStatus.APPROVED, "frontend");
+        return new Outcome(c, left);
+    }
+
+    private Outcome refuse(Challenge c, Instant now) {
+        int lockLeft = guards.failure(c.tenantId(), c.userId(), c.id());
         int codeLeft = c.method() == ChallengeMethod.TOTP ? lockLeft : Math.min(c.spendAttempt(), lockLeft);
         if (lockLeft == 0) {
             c.end(ChallengeStatus.LOCKED, "too_many_failures", now);
             events.ended(c, ChallengeStatus.LOCKED, "frontend");
-            guards.requireUnlocked(tenantId, c.userId()); // throws 423 with the real Retry-After
+            guards.requireUnlocked(c.tenantId(), c.userId()); // throws 423 with the real Retry-After
         }
         if (codeLeft == 0) {
             c.end(ChallengeStatus.DENIED, "attempts_exhausted", now);
             events.ended(c, ChallengeStatus.DENIED, "frontend");
         }
         throw new InvalidCodeException(codeLeft);
-    }
-
-    private Challenge approve(Challenge c, Instant now) {
-        c.end(ChallengeStatus.APPROVED, null, now);
-        events.ended(c, ChallengeStatus.APPROVED, "frontend");
-        return c;
     }
 }

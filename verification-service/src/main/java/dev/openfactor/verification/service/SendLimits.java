@@ -1,45 +1,24 @@
 package dev.openfactor.verification.service;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
+import dev.openfactor.platform.ratelimit.RateLimiter;
+import dev.openfactor.platform.ratelimit.SendQuota;
 import dev.openfactor.verification.config.VerificationConfig;
-import dev.openfactor.verification.domain.Problems;
-import dev.openfactor.verification.repository.CodeSendRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Sliding-window limits on SMS/voice codes per user and per number (toll fraud and flooding). */
+/** Sign-in codes by SMS or voice count against the platform's send quota (per user, number, tenant). */
 @ApplicationScoped
 class SendLimits {
 
-    private final CodeSendRepository sends;
-    private final VerificationConfig config;
-    private final Clock clock;
+    private final RateLimiter limiter;
+    private final SendQuota quota;
 
-    SendLimits(CodeSendRepository sends, VerificationConfig config, Clock clock) {
-        this.sends = sends;
-        this.config = config;
-        this.clock = clock;
+    SendLimits(RateLimiter limiter, VerificationConfig config) {
+        this.limiter = limiter;
+        this.quota = SendQuota.of(config.code().sendLimit(), config.code().sendWindow(), config.code().tenantDailyBudget());
     }
 
-    void check(String tenantId, String userId, String number) {
-        Instant now = clock.instant();
-        Instant since = now.minus(config.code().sendWindow());
-        for (String scope : new String[] {"user:" + userId, "number:" + number}) {
-            if (sends.countSince(tenantId, scope, since) >= config.code().sendLimit()) {
-                Instant oldest = sends.oldestSince(tenantId, scope, since).orElse(now);
-                Duration wait = Duration.between(now, oldest.plus(config.code().sendWindow()));
-                throw Problems.rateLimited("Too many codes were sent recently; try again later.",
-                        wait.isNegative() ? Duration.ofSeconds(1) : wait);
-            }
-        }
-    }
-
-    void record(String tenantId, String userId, String number) {
-        Instant now = clock.instant();
-        sends.record(tenantId, "user:" + userId, now);
-        sends.record(tenantId, "number:" + number, now);
-        sends.purgeBefore(now.minus(config.code().sendWindow().multipliedBy(2)));
+    /** Counts one send before it is queued; a refusal (429) queues nothing. */
+    void charge(String tenantId, String userId, String number) {
+        quota.charge(limiter, tenantId, userId, number);
     }
 }
