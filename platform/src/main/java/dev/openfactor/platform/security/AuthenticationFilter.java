@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /admin/v1/**} needs the admin token; {@code /v1/**} needs a tenant's API key unless the
- * resource is {@link Unauthenticated}. Every failure is the same 401.
+ * {@code /admin/v1/**} and {@link AdminTokenRequired} resources need the admin token; {@code /v1/**}
+ * needs a tenant's API key unless the resource is {@link Unauthenticated}. Every failure is the same 401.
  */
 public class AuthenticationFilter {
 
@@ -38,7 +38,7 @@ public class AuthenticationFilter {
             return Uni.createFrom().nullItem();
         }
         Optional<String> credential = bearer(request);
-        if (under(path, "/admin/v1")) {
+        if (under(path, "/admin/v1") || annotated(resource, AdminTokenRequired.class)) {
             return Uni.createFrom().item(credential.filter(adminToken::matches).isPresent() ? null : ProblemResponses.unauthenticated());
         }
         if (!under(path, "/v1")) {
@@ -59,9 +59,13 @@ public class AuthenticationFilter {
     }
 
     private static boolean isUnauthenticated(ResourceInfo resource) {
+        return annotated(resource, Unauthenticated.class);
+    }
+
+    private static boolean annotated(ResourceInfo resource, Class<? extends java.lang.annotation.Annotation> annotation) {
         return resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(Unauthenticated.class)
-                        || resource.getResourceClass().isAnnotationPresent(Unauthenticated.class));
+                && (resource.getResourceMethod().isAnnotationPresent(annotation)
+                        || resource.getResourceClass().isAnnotationPresent(annotation));
     }
 
     private static boolean under(String path, String prefix) {
