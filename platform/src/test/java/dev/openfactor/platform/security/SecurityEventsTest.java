@@ -42,6 +42,20 @@ class SecurityEventsTest {
     }
 
     @Test
+    void lockedAndRateLimitedAnswersOfResourcesAreCountedByCode() {
+        Map<String, String> locked = Map.of("status", "423", "code", "user_locked");
+        Map<String, String> limited = Map.of("status", "429", "code", "rate_limited");
+        double lockedBefore = PrometheusScrape.value(REFUSALS, locked);
+        double limitedBefore = PrometheusScrape.value(REFUSALS, limited);
+
+        from(newAddress()).when().get("/v1/open/locked").then().statusCode(423).body("code", equalTo("user_locked"));
+        from(newAddress()).when().get("/v1/open/conflict").then().statusCode(429).body("code", equalTo("rate_limited"));
+
+        assertEquals(lockedBefore + 1, PrometheusScrape.value(REFUSALS, locked));
+        assertEquals(limitedBefore + 1, PrometheusScrape.value(REFUSALS, limited));
+    }
+
+    @Test
     void fiveWrongAdminTokensFromOneAddressGetTheNextRequest429EvenWithTheRightToken() {
         String attacker = newAddress();
         double throttledBefore = PrometheusScrape.value(REFUSALS, Map.of("status", "429", "code", "rate_limited"));
