@@ -72,7 +72,8 @@ class SystemFlowTest {
         String token = RawPushy.token(0);
 
         JsonNode delivered = eventually(() -> {
-            JsonNode list = Json.call("GET", system.notification().url("/sandbox/v1/deliveries?address=" + token), null, null)
+            JsonNode list = Json.call("GET", system.notification().url("/sandbox/v1/deliveries?address=" + token),
+                    system.adminToken, null)
                     .expect(200).body();
             for (JsonNode d : list) {
                 if (challengeId.equals(d.path("challengeId").asText())) {

@@ -63,7 +63,11 @@ class ComposeAndImagesTest {
 
     @Test
     void composeUsesTheSandboxChannel() {
-        assertEquals("true", Compose.environment("notification-service").get("OPENFACTOR_NOTIFICATION_SANDBOX_ENABLED"));
+        Map<String, String> env = Compose.environment("notification-service");
+        assertEquals("true", env.get(ServiceConfig.SANDBOX));
+        // Compose runs the prod profile: without the explicit allowance the sandbox refuses to start.
+        assertEquals("true", env.get(ServiceConfig.SANDBOX_ALLOW_IN_PROD));
+        assertTrue(env.containsKey(ServiceConfig.ADMIN_TOKEN), "the sandbox answers only the admin token");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.openfactor.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -142,10 +143,17 @@ class ProductionOverlayTest {
 
     @Test
     void productionSendsForRealAndDevOnlyRecords() {
-        String sandbox = "OPENFACTOR_NOTIFICATION_SANDBOX_ENABLED";
-        assertEquals("false", ContainerEnv.of(PRODUCTION, PRODUCTION.container("notification-service")).value(sandbox).orElse(null));
+        String sandbox = ServiceConfig.SANDBOX;
+        ContainerEnv production = ContainerEnv.of(PRODUCTION, PRODUCTION.container("notification-service"));
+        assertEquals("false", production.value(sandbox).orElse(null));
+        assertFalse(production.variables().containsKey(ServiceConfig.SANDBOX_ALLOW_IN_PROD));
+        assertFalse(production.variables().containsKey(ServiceConfig.ADMIN_TOKEN), "production's notification-service has no sandbox to open");
         Rendered dev = Kustomize.overlay("dev");
-        assertEquals("true", ContainerEnv.of(dev, dev.container("notification-service")).value(sandbox).orElse(null));
+        ContainerEnv devEnv = ContainerEnv.of(dev, dev.container("notification-service"));
+        assertEquals("true", devEnv.value(sandbox).orElse(null));
+        // The dev images run the prod profile: the sandbox would refuse to start without this.
+        assertEquals("true", devEnv.value(ServiceConfig.SANDBOX_ALLOW_IN_PROD).orElse(null));
+        assertTrue(devEnv.alwaysProvides(ServiceConfig.ADMIN_TOKEN), "the dev sandbox is read with the admin token");
     }
 
     private static boolean isEmpty(List<?> list) {

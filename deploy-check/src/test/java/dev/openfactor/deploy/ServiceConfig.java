@@ -22,12 +22,14 @@ record ServiceConfig(String service) {
     static final List<String> KEK = List.of("OPENFACTOR_CRYPTO_KEK_ACTIVE_KEY_ID", "OPENFACTOR_CRYPTO_KEK_KEYS");
     static final List<String> DELIVERY = List.of("OPENFACTOR_CRYPTO_DELIVERY_ACTIVE_KEY_ID", "OPENFACTOR_CRYPTO_DELIVERY_KEYS");
     static final String ADMIN_TOKEN = "OPENFACTOR_ADMIN_TOKEN";
+    static final String SANDBOX = "OPENFACTOR_NOTIFICATION_SANDBOX_ENABLED";
+    static final String SANDBOX_ALLOW_IN_PROD = "OPENFACTOR_NOTIFICATION_SANDBOX_ALLOW_IN_PROD";
     /** Quarkus' own key: the pod's grace period is sized against it, so every deployment sets it. */
     static final String SHUTDOWN_TIMEOUT = "QUARKUS_SHUTDOWN_TIMEOUT";
 
     /** Settings whose default is no answer for a deployment: each one must say which it wants. */
     private static final Map<String, List<String>> DELIBERATE = Map.of(
-            "notification-service", List.of("OPENFACTOR_NOTIFICATION_SANDBOX_ENABLED"));
+            "notification-service", List.of(SANDBOX));
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern PROFILE_PREFIX = Pattern.compile("^%(\\w+)\\.");
@@ -91,6 +93,11 @@ record ServiceConfig(String service) {
 
     boolean servesAdminApi() {
         return sourcesContain("@Path(\"/admin/");
+    }
+
+    /** A resource outside /admin that the admin token opens: notification-service's sandbox. */
+    boolean guardsSandboxWithAdminToken() {
+        return sourcesContain("@AdminTokenRequired");
     }
 
     /** Environment names of every key the service or the platform declares, plus application.properties' own. */

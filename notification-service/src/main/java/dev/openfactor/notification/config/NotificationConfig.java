@@ -28,6 +28,13 @@ public interface NotificationConfig {
     interface Sandbox {
         @WithDefault("false")
         boolean enabled();
+
+        /**
+         * The sandbox keeps every SMS and voice code in clear: under the prod profile it starts
+         * only if this says so (a demo or staging system run with production settings).
+         */
+        @WithDefault("false")
+        boolean allowInProd();
     }
 
     interface Retry {

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.openfactor.notification.service.SandboxLog;
+import dev.openfactor.platform.security.AdminTokenRequired;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,10 +18,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * What the sandbox channel recorded for one address, newest last. Unauthenticated by design and
- * only there while the sandbox is on: it shows codes, so it is for local runs, never production.
+ * What the sandbox channel recorded for one address, newest last. It shows codes in clear, so it
+ * answers only the admin token, only while the sandbox is on, and the sandbox refuses to start
+ * under the prod profile unless told otherwise ({@code SandboxProductionGuard}).
  */
 @Path("/sandbox/v1/deliveries")
+@AdminTokenRequired
 @Tag(name = "sandbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class SandboxResource {

@@ -8,17 +8,14 @@ import java.util.Set;
 import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /** The {@code processed_event} table: which consumer has applied which event id. */
 @ApplicationScoped
 class ProcessedEventLog {
 
-    private final EntityManager em;
     private final Jdbc jdbc;
 
-    ProcessedEventLog(EntityManager em, Jdbc jdbc) {
-        this.em = em;
+    ProcessedEventLog(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -45,9 +42,14 @@ class ProcessedEventLog {
                 ON CONFLICT DO NOTHING RETURNING event_id""", row -> row.getString(1), consumer, now, ids, types));
     }
 
-    int purgeBefore(Instant cutoff) {
-        return em.createNativeQuery("DELETE FROM processed_event WHERE processed_at < ?1")
-                .setParameter(1, cutoff)
-                .executeUpdate();
+    /**
+     * Deletes at most {@code limit} rows older than {@code cutoff}. Rows another replica's purge
+     * holds are skipped, not awaited; the oldest go first through the {@code processed_at} index.
+     */
+    int purgeBatchBefore(Instant cutoff, int limit) {
+        return jdbc.update("""
+                DELETE FROM processed_event WHERE ctid = ANY(ARRAY(
+                    SELECT ctid FROM processed_event WHERE processed_at < ? ORDER BY processed_at LIMIT ?
+                    FOR UPDATE SKIP LOCKED))""", cutoff, limit);
     }
 }

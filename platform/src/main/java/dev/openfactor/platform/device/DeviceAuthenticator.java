@@ -2,7 +2,9 @@ package dev.openfactor.platform.device;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.Optional;
 
+import dev.openfactor.platform.device.DeviceRefusals.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,32 +17,55 @@ public class DeviceAuthenticator {
 
     private final SignatureReplayGuard replays;
     private final Clock clock;
+    private final DeviceRefusals refusals;
 
-    DeviceAuthenticator(SignatureReplayGuard replays, Clock clock) {
+    DeviceAuthenticator(SignatureReplayGuard replays, Clock clock, DeviceRefusals refusals) {
         this.replays = replays;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /**
      * For a resource addressed as {@code /devices/{deviceId}}: the headers must name that device,
      * whose stored key ({@code publicKeyBase64}, empty if unknown) must verify the request.
-     * Any failure is the one uniform 401.
+     * Any failure is the one uniform 401; only the metrics and the log say why.
      */
     public void require(DeviceRequest request, String pathDeviceId, java.util.Optional<String> publicKeyBase64) {
-        boolean ok = pathDeviceId.equals(request.deviceId())
-                && publicKeyBase64.flatMap(DeviceSignatures::parseP256PublicKey).map(key -> accepts(request, key)).orElse(false);
-        if (!ok) {
+        Optional<Reason> refusal;
+        if (!hasHeaders(request)) {
+            refusal = Optional.of(Reason.MISSING_HEADER);
+        } else if (!pathDeviceId.equals(request.deviceId())) {
+            refusal = Optional.of(Reason.DEVICE_MISMATCH);
+        } else {
+            refusal = publicKeyBase64.flatMap(DeviceSignatures::parseP256PublicKey).map(key -> refusal(request, key))
+                    .orElse(Optional.of(Reason.UNKNOWN_DEVICE));
+        }
+        if (refusal.isPresent()) {
+            refusals.refused(refusal.get(), pathDeviceId);
             throw dev.openfactor.platform.problem.ProblemException.unauthenticated();
         }
     }
 
     public boolean accepts(DeviceRequest request, PublicKey deviceKey) {
-        if (request.deviceId() == null || request.timestamp() == null || request.signature() == null || deviceKey == null) {
-            return false;
+        Optional<Reason> refusal = !hasHeaders(request) ? Optional.of(Reason.MISSING_HEADER)
+                : deviceKey == null ? Optional.of(Reason.UNKNOWN_DEVICE) : refusal(request, deviceKey);
+        refusal.ifPresent(r -> refusals.refused(r, request.deviceId()));
+        return refusal.isEmpty();
+    }
+
+    private static boolean hasHeaders(DeviceRequest request) {
+        return request.deviceId() != null && request.timestamp() != null && request.signature() != null;
+    }
+
+    /** Cheapest check first; the replay guard, which writes, only for a valid signature. */
+    private Optional<Reason> refusal(DeviceRequest request, PublicKey deviceKey) {
+        if (!DeviceSignatures.timestampIsFresh(request.timestamp(), clock.instant())) {
+            return Optional.of(Reason.STALE_TIMESTAMP);
         }
-        return DeviceSignatures.timestampIsFresh(request.timestamp(), clock.instant())
-                && DeviceSignatures.signatureIsValid(request, deviceKey)
-                && replays.firstUse(request.deviceId(), fingerprint(request));
+        if (!DeviceSignatures.signatureIsValid(request, deviceKey)) {
+            return Optional.of(Reason.BAD_SIGNATURE);
+        }
+        return replays.firstUse(request.deviceId(), fingerprint(request)) ? Optional.empty() : Optional.of(Reason.REPLAYED);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -36,8 +38,24 @@ class OutboxPublisher {
         this.config = config;
     }
 
-    /** What the broker acknowledged (to all in-sync replicas) and, if any row failed, why. */
-    record Outcome(List<OutboxRow> acknowledged, OutboxPublishException failure) {
+    /** A row the broker can never take, and why (no payload in the reason). */
+    record Poisoned(OutboxRow row, String reason) {
+    }
+
+    /**
+     * What the broker acknowledged (to all in-sync replicas), the rows that failed for good,
+     * and, if any other row failed, why (those rows are worth another try).
+     */
+    record Outcome(List<OutboxRow> acknowledged, List<Poisoned> poisoned, OutboxPublishException failure) {
+
+        static Outcome nothing() {
+            return new Outcome(List.of(), List.of(), null);
+        }
+
+        /** Rows this batch is done with, one way or the other. */
+        int settled() {
+            return acknowledged.size() + poisoned.size();
+        }
     }
 
     /**
@@ -48,20 +66,38 @@ class OutboxPublisher {
         KafkaProducer<String, byte[]> p = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(p.send(toRecord(row)));
+            acks.add(send(p, row));
         }
         long deadline = System.nanoTime() + config.deliveryTimeout().plusSeconds(5).toNanos();
         List<OutboxRow> acknowledged = new ArrayList<>(rows.size());
+        List<Poisoned> poisoned = new ArrayList<>();
         OutboxPublishException failure = null;
         for (int i = 0; i < rows.size(); i++) {
             try {
                 await(acks.get(i), deadline);
                 acknowledged.add(rows.get(i));
             } catch (OutboxPublishException e) {
-                failure = failure == null ? e : failure;
+                var permanent = PermanentFailures.reason(e);
+                if (permanent.isPresent()) {
+                    poisoned.add(new Poisoned(rows.get(i), permanent.get()));
+                } else {
+                    failure = failure == null ? e : failure;
+                }
             }
         }
-        return new Outcome(acknowledged, failure);
+        return new Outcome(acknowledged, poisoned, failure);
+    }
+
+    /**
+     * Serialisation errors are thrown rather than returned as a failed future; catching them
+     * here keeps one bad row from abandoning the rows already handed to the producer.
+     */
+    private static Future<RecordMetadata> send(KafkaProducer<String, byte[]> p, OutboxRow row) {
+        try {
+            return p.send(toRecord(row));
+        } catch (KafkaException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static ProducerRecord<String, byte[]> toRecord(OutboxRow row) {

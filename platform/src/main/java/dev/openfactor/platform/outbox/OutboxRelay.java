@@ -21,7 +21,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Publishes committed outbox rows to Kafka and marks them sent, in one transaction per batch.
  * A commit wakes it at once; a poll interval catches anything else (another replica's rows,
- * rows left by a crash). While the broker is away it backs off and the rows wait.
+ * rows left by a crash). While the broker is away it backs off and the rows wait; a row the
+ * broker can never take (too large, invalid) is parked and counted instead, and the rest go on.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,6 +36,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
+    private final MeterRegistry meters;
     private final Semaphore wakeups = new Semaphore(0);
     private final ReentrantLock batch = new ReentrantLock();
     private volatile boolean running;
@@ -49,6 +51,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.published = meters.counter("openfactor.outbox.published");
         this.failures = meters.counter("openfactor.outbox.publish.failures");
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -90,27 +93,44 @@ public class OutboxRelay {
         wake();
     }
 
-    /** Publishes at most one batch; returns how many rows left. Runs in its own transaction. */
+    /**
+     * Publishes at most one batch; returns how many rows it settled (published or parked). Runs
+     * in its own transaction. A row that can never be published is parked in the same
+     * transaction, so the next batch goes on past it without any backoff.
+     */
     public int relayOnce() {
         purgeIfDue();
         int timeoutSeconds = (int) config.deliveryTimeout().plusSeconds(30).toSeconds();
         OutboxPublisher.Outcome outcome = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             List<OutboxRow> rows = store.lockUnsent(config.batchSize());
             if (rows.isEmpty()) {
-                return new OutboxPublisher.Outcome(List.of(), null);
+                return OutboxPublisher.Outcome.nothing();
             }
             OutboxPublisher.Outcome result = publisher.publish(rows);
+            Instant now = clock.instant();
             if (!result.acknowledged().isEmpty()) {
-                store.markSent(result.acknowledged(), clock.instant());
+                store.markSent(result.acknowledged(), now);
+            }
+            for (OutboxPublisher.Poisoned p : result.poisoned()) {
+                store.park(p.row(), p.reason(), now);
             }
             return result;
         });
         published.increment(outcome.acknowledged().size());
+        outcome.poisoned().forEach(this::reportParked);
         if (outcome.failure() != null) {
             // Unacknowledged rows stay unsent; they may now follow rows that were behind them.
             throw outcome.failure();
         }
-        return outcome.acknowledged().size();
+        return outcome.settled();
+    }
+
+    /** No payload and no key in the log line: the id finds the row for whoever may read it. */
+    private void reportParked(OutboxPublisher.Poisoned p) {
+        meters.counter("openfactor.outbox.parked", "topic", p.row().topic(), "reason", PermanentFailures.kind(p.reason()))
+                .increment();
+        LOG.warnf("outbox row %s (topic %s, type %s) can never be published and is parked: %s", p.row().event().id(),
+                p.row().topic(), p.row().event().type(), p.reason());
     }
 
     private int relayUnlessPaused() {

@@ -53,7 +53,7 @@ class OutboxStore {
     List<OutboxRow> lockUnsent(int limit) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, topic, message_key, ce_type, ce_source, ce_subject, ce_time, payload
-                FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
+                FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, limit)
                 .getResultList();
         return rows.stream().map(OutboxStore::toRow).toList();
@@ -67,6 +67,15 @@ class OutboxStore {
                 .executeUpdate();
     }
 
+    /** Sets a row aside for good; it keeps its payload for an operator to inspect. */
+    void park(OutboxRow row, String reason, Instant now) {
+        em.createNativeQuery("UPDATE outbox SET parked_at = ?1, park_reason = ?2 WHERE id = ?3")
+                .setParameter(1, now)
+                .setParameter(2, reason)
+                .setParameter(3, UUID.fromString(row.event().id()))
+                .executeUpdate();
+    }
+
     int purgeSentBefore(Instant cutoff) {
         return em.createNativeQuery("DELETE FROM outbox WHERE sent_at < ?1")
                 .setParameter(1, cutoff)
@@ -74,7 +83,7 @@ class OutboxStore {
     }
 
     long countUnsent() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL").getSingleResult())
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL").getSingleResult())
                 .longValue();
     }
 

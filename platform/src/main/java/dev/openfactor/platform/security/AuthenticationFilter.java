@@ -1,9 +1,12 @@
 package dev.openfactor.platform.security;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.openfactor.platform.problem.ProblemException;
+import dev.openfactor.platform.problem.ProblemKind;
 import dev.openfactor.platform.problem.ProblemResponses;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +19,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code /admin/v1/**} needs the admin token; {@code /v1/**} needs a tenant's API key unless the
- * resource is {@link Unauthenticated}. Every failure is the same 401.
+ * {@code /admin/v1/**} and {@link AdminTokenRequired} resources need the admin token; {@code /v1/**}
+ * needs a tenant's API key unless the resource is {@link Unauthenticated}. Every failure is the same 401;
+ * an address that keeps failing the admin token gets 429 for a while ({@link AdminTokenThrottle}).
  */
 public class AuthenticationFilter {
 
@@ -25,10 +29,12 @@ public class AuthenticationFilter {
 
     private final ApiKeys apiKeys;
     private final AdminToken adminToken;
+    private final AdminTokenThrottle adminThrottle;
 
-    AuthenticationFilter(ApiKeys apiKeys, AdminToken adminToken) {
+    AuthenticationFilter(ApiKeys apiKeys, AdminToken adminToken, AdminTokenThrottle adminThrottle) {
         this.apiKeys = apiKeys;
         this.adminToken = adminToken;
+        this.adminThrottle = adminThrottle;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -38,8 +44,8 @@ public class AuthenticationFilter {
             return Uni.createFrom().nullItem();
         }
         Optional<String> credential = bearer(request);
-        if (under(path, "/admin/v1")) {
-            return Uni.createFrom().item(credential.filter(adminToken::matches).isPresent() ? null : ProblemResponses.unauthenticated());
+        if (under(path, "/admin/v1") || annotated(resource, AdminTokenRequired.class)) {
+            return Uni.createFrom().item(checkAdmin(credential, RemoteAddress.of(routing)));
         }
         if (!under(path, "/v1")) {
             return Uni.createFrom().nullItem();
@@ -52,6 +58,20 @@ public class AuthenticationFilter {
         return BlockingOperationControl.isBlockingAllowed() ? check : check.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /** A blocked address is refused before its token is even looked at: no guess is tested. */
+    private Response checkAdmin(Optional<String> credential, String address) {
+        Optional<Duration> blocked = adminThrottle.blockedFor(address);
+        if (blocked.isPresent()) {
+            return ProblemResponses.of(new ProblemException(ProblemKind.RATE_LIMITED, "rate_limited",
+                    "Too many failed attempts; try again later.").retryAfter(blocked.get()));
+        }
+        if (credential.filter(adminToken::matches).isPresent()) {
+            return null;
+        }
+        adminThrottle.recordFailure(address);
+        return ProblemResponses.unauthenticated();
+    }
+
     private Response bindTenant(String presented, RoutingContext routing) {
         Optional<String> tenant = apiKeys.authenticate(presented);
         tenant.ifPresent(t -> TenantContext.bind(routing, t));
@@ -59,9 +79,13 @@ public class AuthenticationFilter {
     }
 
     private static boolean isUnauthenticated(ResourceInfo resource) {
+        return annotated(resource, Unauthenticated.class);
+    }
+
+    private static boolean annotated(ResourceInfo resource, Class<? extends java.lang.annotation.Annotation> annotation) {
         return resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(Unauthenticated.class)
-                        || resource.getResourceClass().isAnnotationPresent(Unauthenticated.class));
+                && (resource.getResourceMethod().isAnnotationPresent(annotation)
+                        || resource.getResourceClass().isAnnotationPresent(annotation));
     }
 
     private static boolean under(String path, String prefix) {

@@ -22,6 +22,7 @@ import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.testing.KafkaBrokerProcess;
 import dev.openfactor.platform.testing.PrivateKafkaBroker;
 import dev.openfactor.platform.testing.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,9 @@ class OutboxTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MeterRegistry meters;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -212,6 +216,47 @@ class OutboxTest {
             assertEquals(Set.copyOf(ids), all.stream().map(r -> r.event().id()).collect(Collectors.toSet()));
         }
         assertTrue(ids.stream().allMatch(this::isSent));
+    }
+
+    @Test
+    void rowTooLargeForTheBrokerIsParkedAndLaterEventsOfOtherUsersStillLeave() {
+        double parkedBefore = parkedCount();
+        double failuresBefore = meters.counter("openfactor.outbox.publish.failures").count();
+        // Larger than the producer's max.request.size (1 MiB): it could never be sent.
+        Map<String, String> oversized = Map.of("blob", "x".repeat(1_200_000));
+        String victim = "user-" + UUID.randomUUID();
+        String neighbour = "user-" + UUID.randomUUID();
+        String later = "user-" + UUID.randomUUID();
+
+        List<CloudEvent> firstBatch = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(List.of(
+                new Outbox.Publication(TOPIC, victim, "dev.openfactor.test.huge.v1", victim, oversized),
+                new Outbox.Publication(TOPIC, neighbour, "dev.openfactor.test.small.v1", neighbour, Map.of("n", 1)))));
+        String poison = firstBatch.get(0).id();
+        CloudEvent afterwards = QuarkusTransaction.requiringNew().call(
+                () -> outbox.publish(TOPIC, later, "dev.openfactor.test.small.v1", later, Map.of("n", 2)));
+        Set<String> healthy = Set.of(firstBatch.get(1).id(), afterwards.id());
+
+        try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
+            assertEquals(2, reader.awaitMatching(r -> healthy.contains(r.event().id()), 2, ARRIVAL).size());
+            assertEquals(0, reader.allMatchingAfter(r -> r.event().id().equals(poison), Duration.ofSeconds(1)).size());
+        }
+        assertTrue(healthy.stream().allMatch(this::isSent));
+        Object[] parked = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT sent_at, parked_at, park_reason FROM outbox WHERE id = ?1")
+                .setParameter(1, UUID.fromString(poison)).getSingleResult());
+        assertEquals(null, parked[0]);
+        assertTrue(parked[1] != null, "parked_at is set");
+        assertTrue(((String) parked[2]).startsWith("RecordTooLargeException"), (String) parked[2]);
+        assertTrue(!((String) parked[2]).contains("xxxx"), "the reason carries no payload");
+        assertEquals(parkedBefore + 1, parkedCount());
+        assertEquals(failuresBefore, meters.counter("openfactor.outbox.publish.failures").count(),
+                "a parked row is no failure to back off from");
+        assertEquals(0, relay.relayOnce(), "the parked row is not picked up again");
+    }
+
+    private double parkedCount() {
+        var counter = meters.find("openfactor.outbox.parked").tags("topic", TOPIC, "reason", "RecordTooLargeException").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String publishLockProbe() {

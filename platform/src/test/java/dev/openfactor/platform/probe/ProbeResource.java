@@ -84,6 +84,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("v1/open/locked")
+    @Unauthenticated
+    public String locked() {
+        throw new ProblemException(ProblemKind.LOCKED, "user_locked", "Too many failed attempts.");
+    }
+
+    @GET
     @Path("v1/open/boom")
     @Unauthenticated
     public String boom() {
