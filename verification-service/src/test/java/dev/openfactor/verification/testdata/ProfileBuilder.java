@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.openfactor.platform.crypto.KeyRing;
+import dev.openfactor.platform.otp.RecoveryCodeHashes;
 import dev.openfactor.platform.testing.TestDevice;
 
 /**
@@ -83,14 +84,25 @@ public final class ProfileBuilder {
         return methodId;
     }
 
-    /** A recovery-code set with these codes (hashed as enrollment-service hashes them). */
+    /** A recovery-code set with these codes, hashed by the class enrollment-service hashes them with. */
     public String recoveryCodes(List<String> codes) {
-        String methodId = UUID.randomUUID().toString();
+        RecoveryCodeHashes set = RecoveryCodeHashes.of(codes);
+        return recoveryCodeSet(Map.of("kdf", set.kdf(), "iterations", set.iterations(), "salt", set.salt(),
+                "hashes", set.hashes()));
+    }
+
+    /** A set in the first releases' format, SHA-256(salt ‖ code) with no kdf field, as old snapshots carry it. */
+    public String legacyRecoveryCodes(List<String> codes) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         List<String> hashes = codes.stream().map(c -> Base64.getEncoder().encodeToString(sha256(salt, c))).toList();
+        return recoveryCodeSet(Map.of("salt", Base64.getEncoder().encodeToString(salt), "hashes", hashes));
+    }
+
+    private String recoveryCodeSet(Map<String, Object> stored) {
+        String methodId = UUID.randomUUID().toString();
         Map<String, Object> m = method(methodId, "recovery_codes");
-        m.put("recoveryCodes", Map.of("salt", Base64.getEncoder().encodeToString(salt), "hashes", hashes));
+        m.put("recoveryCodes", stored);
         methods.add(m);
         return methodId;
     }
