@@ -60,7 +60,8 @@ public class ProfilePublisher {
             return null;
         }
         TotpParameters p = codec.readJson(m.credentialData(), TotpParameters.class);
-        return new ProfileSnapshot.TotpEntry(p.algorithm(), p.digits(), p.period(), codec.envelope(m.secretData()));
+        return new ProfileSnapshot.TotpEntry(p.algorithm(), p.digits(), p.period(), codec.envelope(m.secretData()),
+                p.lastAcceptedStep());
     }
 
     private static ProfileSnapshot.DeviceEntry device(Device d) {

@@ -39,7 +39,12 @@ public record ProfileSnapshot(String tenantId, String userId, String tenantDispl
             boolean pushTokenValid, String deviceName, String appVersion) {
     }
 
-    /** {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}. */
-    public record TotpEntry(OtpAlgorithm algorithm, int digits, int period, SecretEnvelope secret) {
+    /**
+     * {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}.
+     * {@code lastAcceptedStep}: the time step of the code that confirmed the credential, which sign-in must
+     * never accept again; absent until one is accepted (the authenticator app's generator confirms none).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TotpEntry(OtpAlgorithm algorithm, int digits, int period, SecretEnvelope secret, Long lastAcceptedStep) {
     }
 }

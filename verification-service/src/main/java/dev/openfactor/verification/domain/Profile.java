@@ -30,8 +30,9 @@ public record Profile(String tenantId, String userId, String tenantDisplayName, 
         }
     }
 
+    /** {@code lastAcceptedStep}: the step that confirmed the credential at enrollment, if any; never accepted here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Totp(String algorithm, int digits, int period, SecretEnvelope secret) {
+    public record Totp(String algorithm, int digits, int period, SecretEnvelope secret, Long lastAcceptedStep) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

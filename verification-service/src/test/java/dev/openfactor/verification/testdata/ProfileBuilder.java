@@ -54,6 +54,15 @@ public final class ProfileBuilder {
         return methodId;
     }
 
+    /** A third-party TOTP credential confirmed at enrollment with the code of {@code confirmedStep}. */
+    public String confirmedTotp(byte[] secret, String algorithm, int digits, int period, long confirmedStep) {
+        String methodId = totp(secret, algorithm, digits, period);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> totp = (Map<String, Object>) methods.get(methods.size() - 1).get("totp");
+        totp.put("lastAcceptedStep", confirmedStep);
+        return methodId;
+    }
+
     /** The authenticator app: its device (key, push token) and its code generator. */
     public String app(TestDevice device, String deviceId, String pushToken, byte[] secret) {
         String methodId = UUID.randomUUID().toString();
@@ -133,8 +142,12 @@ public final class ProfileBuilder {
 
     private Map<String, Object> totpEntry(String methodId, byte[] secret, String algorithm, int digits, int period) {
         var envelope = KEK.seal(secret, "openfactor:method:" + tenantId + "/" + methodId);
-        return Map.of("algorithm", algorithm, "digits", digits, "period", period,
-                "secret", Map.of("kid", envelope.kid(), "iv", envelope.iv(), "ciphertext", envelope.ciphertext()));
+        Map<String, Object> totp = new LinkedHashMap<>();
+        totp.put("algorithm", algorithm);
+        totp.put("digits", digits);
+        totp.put("period", period);
+        totp.put("secret", Map.of("kid", envelope.kid(), "iv", envelope.iv(), "ciphertext", envelope.ciphertext()));
+        return totp;
     }
 
     private static byte[] sha256(byte[] salt, String code) {
