@@ -40,7 +40,8 @@ public record ProfileSnapshot(String tenantId, String userId, String tenantDispl
     }
 
     /**
-     * {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}.
+     * {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}
+     * (platform {@code AssociatedData.method}).
      * {@code lastAcceptedStep}: the time step of the code that confirmed the credential, which sign-in must
      * never accept again; absent until one is accepted (the authenticator app's generator confirms none).
      */

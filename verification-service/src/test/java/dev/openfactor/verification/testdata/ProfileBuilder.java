@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.openfactor.platform.crypto.AssociatedData;
 import dev.openfactor.platform.crypto.KeyRing;
 import dev.openfactor.platform.otp.RecoveryCodeHashes;
 import dev.openfactor.platform.testing.TestDevice;
@@ -141,7 +142,7 @@ public final class ProfileBuilder {
     }
 
     private Map<String, Object> totpEntry(String methodId, byte[] secret, String algorithm, int digits, int period) {
-        var envelope = KEK.seal(secret, "openfactor:method:" + tenantId + "/" + methodId);
+        var envelope = KEK.seal(secret, AssociatedData.method(tenantId, methodId));
         Map<String, Object> totp = new LinkedHashMap<>();
         totp.put("algorithm", algorithm);
         totp.put("digits", digits);
