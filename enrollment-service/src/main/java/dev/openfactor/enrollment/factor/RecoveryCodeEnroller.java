@@ -1,26 +1,22 @@
 package dev.openfactor.enrollment.factor;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import dev.openfactor.enrollment.domain.Method;
 import dev.openfactor.enrollment.domain.MethodStatus;
 import dev.openfactor.enrollment.domain.MethodType;
 import dev.openfactor.enrollment.domain.MfaUser;
+import dev.openfactor.platform.otp.RecoveryCodeHashes;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /**
  * Ten codes like {@code K7QMD-4XH2P}: 10 characters from a 32-symbol alphabet without 0, O,
- * 1 and I, so 50 bits each. They are stored as SHA-256(salt || code): with 50 random bits a guess
- * costs 2^49 hashes on average per code, so a slow password hash would add cost to every
- * sign-in without adding protection that matters; the per-set salt stops precomputation.
+ * 1 and I, so 50 bits each. They are stored hashed with PBKDF2-HMAC-SHA256 under one salt per set
+ * ({@link RecoveryCodeHashes}): the hashes travel on the compacted profile topic, and 50 bits
+ * behind one fast hash would be hours of GPU time for whoever reads it.
  */
 @ApplicationScoped
 public class RecoveryCodeEnroller {
@@ -39,8 +35,12 @@ public class RecoveryCodeEnroller {
         this.clock = clock;
     }
 
-    /** Stored half: the salt and one hash per code (base64), never the codes. */
-    public record HashedCodes(String salt, List<String> hashes) {
+    /** Codes and their hashes, made before the caller touches the database: hashing ten takes seconds. */
+    public record NewSet(List<String> codes, RecoveryCodeHashes hashes) {
+        @Override
+        public String toString() {
+            return "NewSet[" + hashes + "]";
+        }
     }
 
     public record Issued(Method method, List<String> codes) {
@@ -50,38 +50,23 @@ public class RecoveryCodeEnroller {
         }
     }
 
-    public Issued issue(MfaUser user) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+    public NewSet newSet() {
         List<String> codes = new ArrayList<>(CODES_PER_SET);
-        List<String> hashes = new ArrayList<>(CODES_PER_SET);
         for (int i = 0; i < CODES_PER_SET; i++) {
-            String code = newCode();
-            codes.add(code);
-            hashes.add(Base64.getEncoder().encodeToString(hash(salt, code)));
+            codes.add(newCode());
         }
+        return new NewSet(List.copyOf(codes), RecoveryCodeHashes.of(codes));
+    }
+
+    /** The user's method for {@code set}: the hashes are its secret half, the count its public half. */
+    public Issued issue(MfaUser user, NewSet set) {
         Method method = Method.create(user, MethodType.RECOVERY_CODES, "Recovery codes", MethodStatus.ACTIVE, clock.instant());
-        method.credentialData(codec.writeJson(new SetInfo(CODES_PER_SET)));
-        method.secretData(codec.writeJson(new HashedCodes(Base64.getEncoder().encodeToString(salt), hashes)));
-        return new Issued(method, codes);
+        method.credentialData(codec.writeJson(new SetInfo(set.codes().size())));
+        method.secretData(codec.writeJson(set.hashes()));
+        return new Issued(method, set.codes());
     }
 
     public record SetInfo(int count) {
-    }
-
-    /** SHA-256 over the salt and the code in canonical form (upper case, no separator). */
-    public static byte[] hash(byte[] salt, String code) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return sha.digest(normalize(code).getBytes(US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String normalize(String code) {
-        return code.replace("-", "").replace(" ", "").toUpperCase();
     }
 
     private static String newCode() {

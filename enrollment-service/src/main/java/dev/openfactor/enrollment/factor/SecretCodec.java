@@ -3,6 +3,7 @@ package dev.openfactor.enrollment.factor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openfactor.platform.crypto.AssociatedData;
 import dev.openfactor.platform.crypto.KeyRing;
 import dev.openfactor.platform.crypto.KeyRings;
 import dev.openfactor.platform.crypto.SecretEnvelope;
@@ -23,16 +24,12 @@ public class SecretCodec {
         this.mapper = mapper;
     }
 
-    public static String associatedData(String tenantId, String methodId) {
-        return "openfactor:method:" + tenantId + "/" + methodId;
-    }
-
     public String seal(byte[] secret, String tenantId, String methodId) {
-        return writeJson(kek().seal(secret, associatedData(tenantId, methodId)));
+        return writeJson(kek().seal(secret, AssociatedData.method(tenantId, methodId)));
     }
 
     public byte[] open(String envelopeJson, String tenantId, String methodId) {
-        return kek().open(envelope(envelopeJson), associatedData(tenantId, methodId));
+        return kek().open(envelope(envelopeJson), AssociatedData.method(tenantId, methodId));
     }
 
     public SecretEnvelope envelope(String envelopeJson) {

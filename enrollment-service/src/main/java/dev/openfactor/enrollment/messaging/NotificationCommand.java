@@ -7,7 +7,7 @@ import dev.openfactor.platform.crypto.SecretEnvelope;
 /**
  * {@code dev.openfactor.notification.command.v1} on {@code openfactor.notifications}, as
  * notification-service's schema defines it. This service only sends phone verification codes,
- * so it fills the SMS/voice half; the code travels only inside {@code secret}.
+ * so it fills the SMS/voice half; the code travels only inside {@code secret} (platform {@code SealedCode}).
  */
 public record NotificationCommand(String notificationId, String tenantId, String userId, String purpose, String channel,
         String address, String extension, Instant expiresAt, String challengeId, String deviceId, String methodId,
@@ -15,11 +15,6 @@ public record NotificationCommand(String notificationId, String tenantId, String
 
     public static final String TYPE = "dev.openfactor.notification.command.v1";
     public static final String TOPIC = "openfactor.notifications";
-
-    /** Associated data of {@code secret}: the envelope opens only for this notification. */
-    public static String associatedData(String notificationId) {
-        return "openfactor:notification:" + notificationId;
-    }
 
     @Override
     public String toString() {

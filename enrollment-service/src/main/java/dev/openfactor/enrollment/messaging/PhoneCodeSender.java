@@ -8,6 +8,7 @@ import dev.openfactor.enrollment.domain.MfaUser;
 import dev.openfactor.enrollment.domain.PhoneDetails;
 import dev.openfactor.enrollment.domain.PhoneType;
 import dev.openfactor.platform.crypto.KeyRings;
+import dev.openfactor.platform.crypto.SealedCode;
 import dev.openfactor.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,16 +33,12 @@ public class PhoneCodeSender {
         String text = sms
                 ? tenantDisplayName + ": your verification code is {code}. It expires in " + lifetimeMinutes + " minutes."
                 : "This is " + tenantDisplayName + ". Your verification code is {code}.";
-        var secret = keyRings.ring(KeyRings.DELIVERY).sealString(json(code), NotificationCommand.associatedData(id));
+        var secret = SealedCode.seal(keyRings.ring(KeyRings.DELIVERY), id, code);
         NotificationCommand command = new NotificationCommand(id, user.tenantId(), user.userId(), "phone_verification",
                 phone.channel().wireName(), phone.number(), phone.extension(), expiresAt, null, null, method.id(), null,
                 text, secret);
         String key = user.tenantId() + "/" + user.userId();
         outbox.publish(NotificationCommand.TOPIC, key, NotificationCommand.TYPE, key, command);
         return command;
-    }
-
-    private static String json(String code) {
-        return "{\"code\":\"" + code + "\"}";
     }
 }

@@ -3,9 +3,9 @@ package dev.openfactor.enrollment.messaging;
 import dev.openfactor.enrollment.domain.Device;
 import dev.openfactor.enrollment.domain.Method;
 import dev.openfactor.enrollment.domain.UserProfile;
-import dev.openfactor.enrollment.factor.RecoveryCodeEnroller.HashedCodes;
 import dev.openfactor.enrollment.factor.SecretCodec;
 import dev.openfactor.enrollment.factor.TotpParameters;
+import dev.openfactor.platform.otp.RecoveryCodeHashes;
 import dev.openfactor.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,10 +44,10 @@ public class ProfilePublisher {
 
     private ProfileSnapshot.MethodEntry entry(UserProfile profile, Method m) {
         ProfileSnapshot.TotpEntry totp = null;
-        HashedCodes codes = null;
+        RecoveryCodeHashes codes = null;
         switch (m.type()) {
             case TOTP, AUTHENTICATOR_APP -> totp = totp(m);
-            case RECOVERY_CODES -> codes = codec.readJson(m.secretData(), HashedCodes.class);
+            case RECOVERY_CODES -> codes = codec.readJson(m.secretData(), RecoveryCodeHashes.class);
             default -> { }
         }
         ProfileSnapshot.DeviceEntry device = profile.deviceOf(m).map(ProfilePublisher::device).orElse(null);
@@ -60,7 +60,8 @@ public class ProfilePublisher {
             return null;
         }
         TotpParameters p = codec.readJson(m.credentialData(), TotpParameters.class);
-        return new ProfileSnapshot.TotpEntry(p.algorithm(), p.digits(), p.period(), codec.envelope(m.secretData()));
+        return new ProfileSnapshot.TotpEntry(p.algorithm(), p.digits(), p.period(), codec.envelope(m.secretData()),
+                p.lastAcceptedStep());
     }
 
     private static ProfileSnapshot.DeviceEntry device(Device d) {

@@ -10,9 +10,9 @@ import dev.openfactor.enrollment.domain.MethodType;
 import dev.openfactor.enrollment.domain.PhoneDetails;
 import dev.openfactor.enrollment.domain.PushPlatform;
 import dev.openfactor.enrollment.domain.RegistrationState;
-import dev.openfactor.enrollment.factor.RecoveryCodeEnroller.HashedCodes;
 import dev.openfactor.platform.crypto.SecretEnvelope;
 import dev.openfactor.platform.otp.OtpAlgorithm;
+import dev.openfactor.platform.otp.RecoveryCodeHashes;
 
 /**
  * {@code dev.openfactor.profile.snapshot.v1} on {@code openfactor.profiles} (compacted, key
@@ -31,7 +31,7 @@ public record ProfileSnapshot(String tenantId, String userId, String tenantDispl
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MethodEntry(String methodId, MethodType type, String label, MethodStatus status, Instant createdAt,
-            TotpEntry totp, HashedCodes recoveryCodes, DeviceEntry device, PhoneDetails phone) {
+            TotpEntry totp, RecoveryCodeHashes recoveryCodes, DeviceEntry device, PhoneDetails phone) {
     }
 
     /** The paired app of an authenticator_app method: its key verifies the app's signed requests. */
@@ -39,7 +39,13 @@ public record ProfileSnapshot(String tenantId, String userId, String tenantDispl
             boolean pushTokenValid, String deviceName, String appVersion) {
     }
 
-    /** {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}. */
-    public record TotpEntry(OtpAlgorithm algorithm, int digits, int period, SecretEnvelope secret) {
+    /**
+     * {@code secret} is an AES-GCM envelope; its associated data is {@code openfactor:method:<tenantId>/<methodId>}
+     * (platform {@code AssociatedData.method}).
+     * {@code lastAcceptedStep}: the time step of the code that confirmed the credential, which sign-in must
+     * never accept again; absent until one is accepted (the authenticator app's generator confirms none).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TotpEntry(OtpAlgorithm algorithm, int digits, int period, SecretEnvelope secret, Long lastAcceptedStep) {
     }
 }

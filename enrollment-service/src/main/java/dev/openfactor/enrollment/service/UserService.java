@@ -113,9 +113,10 @@ public class UserService {
     /** A new set replaces the old one. */
     @Transactional
     public List<String> issueRecoveryCodes(String tenantId, String userId) {
+        RecoveryCodeEnroller.NewSet set = recoveryCodes.newSet(); // the slow hashing, before any row is touched
         MfaUser user = profiles.findOrCreate(tenantId, userId);
         methods.ofType(user, MethodType.RECOVERY_CODES).forEach(methods::delete);
-        RecoveryCodeEnroller.Issued issued = recoveryCodes.issue(user);
+        RecoveryCodeEnroller.Issued issued = recoveryCodes.issue(user, set);
         methods.persist(issued.method());
         audit.record(tenantId, userId, "recovery_codes.issued", "success", "frontend", issued.method().id(), null);
         profiles.changed(user);

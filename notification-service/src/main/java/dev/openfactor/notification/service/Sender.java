@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.notification.channel.Channels;
@@ -17,6 +16,7 @@ import dev.openfactor.notification.domain.SendResult;
 import dev.openfactor.notification.repository.DeliveryRepository;
 import dev.openfactor.platform.crypto.EnvelopeException;
 import dev.openfactor.platform.crypto.KeyRings;
+import dev.openfactor.platform.crypto.SealedCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,22 +70,9 @@ class Sender {
     }
 
     private Message message(NotificationCommand c) {
-        String code = null;
-        if (c.secret() != null) {
-            String plain = keyRings.ring(KeyRings.DELIVERY).openString(c.secret(), "openfactor:notification:" + c.notificationId());
-            code = readCode(plain);
-        }
+        String code = c.secret() == null ? null : SealedCode.open(keyRings.ring(KeyRings.DELIVERY), c.secret(), c.notificationId());
         return new Message(c.notificationId(), c.channel(), c.address(), c.extension(), c.expiresAt(), c.challengeId(), c.push(),
                 c.text(), code);
-    }
-
-    private String readCode(String json) {
-        try {
-            JsonNode node = mapper.readTree(json);
-            return node.path("code").asText(null);
-        } catch (JsonProcessingException e) {
-            throw new EnvelopeException("sealed code is not JSON", e);
-        }
     }
 
     private NotificationCommand read(String json) {

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.platform.crypto.KeyRing;
+import dev.openfactor.platform.crypto.SealedCode;
 import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.events.CloudEventHeaders;
 
@@ -42,7 +43,7 @@ public final class Commands {
         c.put("challengeId", UUID.randomUUID().toString());
         c.put("extension", extension);
         c.put("text", "Contoso: your sign-in code is {code}.");
-        var envelope = DELIVERY.sealString("{\"code\":\"" + code + "\"}", "openfactor:notification:" + c.get("notificationId"));
+        var envelope = SealedCode.seal(DELIVERY, (String) c.get("notificationId"), code);
         c.put("secret", Map.of("kid", envelope.kid(), "iv", envelope.iv(), "ciphertext", envelope.ciphertext()));
         return c;
     }

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.openfactor.platform.crypto.SecretEnvelope;
+import dev.openfactor.platform.otp.RecoveryCodeHashes;
 
 /**
  * A user's profile as the latest {@code dev.openfactor.profile.snapshot.v1} describes it, read
@@ -17,7 +18,7 @@ public record Profile(String tenantId, String userId, String tenantDisplayName, 
         String registrationState, String defaultMethodId, List<Method> methods) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Method(String methodId, String type, String label, String status, Totp totp, RecoveryCodes recoveryCodes,
+    public record Method(String methodId, String type, String label, String status, Totp totp, RecoveryCodeHashes recoveryCodes,
             Device device, Phone phone) {
 
         public boolean active() {
@@ -29,12 +30,9 @@ public record Profile(String tenantId, String userId, String tenantDisplayName, 
         }
     }
 
+    /** {@code lastAcceptedStep}: the step that confirmed the credential at enrollment, if any; never accepted here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Totp(String algorithm, int digits, int period, SecretEnvelope secret) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RecoveryCodes(String salt, List<String> hashes) {
+    public record Totp(String algorithm, int digits, int period, SecretEnvelope secret, Long lastAcceptedStep) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.openfactor.platform.crypto.AssociatedData;
 import dev.openfactor.platform.crypto.KeyRings;
 import dev.openfactor.platform.otp.OtpAlgorithm;
 import dev.openfactor.platform.otp.Totp;
@@ -50,6 +51,6 @@ public class TotpFactor {
 
     private byte[] secret(Profile profile, Profile.Method m) {
         return keyRings.ring(KeyRings.KEY_ENCRYPTION).open(m.totp().secret(),
-                "openfactor:method:" + profile.tenantId() + "/" + m.methodId());
+                AssociatedData.method(profile.tenantId(), m.methodId()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.openfactor.platform.crypto.KeyRings;
+import dev.openfactor.platform.crypto.SealedCode;
 import dev.openfactor.platform.outbox.Outbox;
 import dev.openfactor.verification.domain.Challenge;
 import dev.openfactor.verification.domain.Profile;
@@ -55,7 +56,7 @@ public class ChallengeNotifier {
         String text = "sms".equals(channel)
                 ? profile.displayName() + ": your sign-in code is {code}. Do not share it."
                 : "This is " + profile.displayName() + ". Your sign-in code is {code}.";
-        var secret = keyRings.ring(KeyRings.DELIVERY).sealString("{\"code\":\"" + code + "\"}", "openfactor:notification:" + id);
+        var secret = SealedCode.seal(keyRings.ring(KeyRings.DELIVERY), id, code);
         publish(new NotificationCommand(id, challenge.tenantId(), challenge.userId(), "sign_in_code", channel,
                 phone.phone().number(), "voice".equals(channel) ? phone.phone().extension() : null, challenge.expiresAt(),
                 challenge.id(), null, phone.methodId(), null, text, secret));

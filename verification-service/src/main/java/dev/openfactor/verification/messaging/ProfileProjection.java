@@ -10,13 +10,15 @@ import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.events.EventJson;
 import dev.openfactor.verification.domain.Profile;
 import dev.openfactor.verification.repository.ProfileRepository;
+import dev.openfactor.verification.repository.ReplayRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
  * Keeps each user's latest profile snapshot from the compacted {@code openfactor.profiles}:
- * a snapshot replaces the stored one only if its version is newer; a tombstone deletes it.
+ * a snapshot replaces the stored one only if its version is newer (and seeds the TOTP replay state
+ * with the steps enrollment accepted); a tombstone deletes it.
  * Runs inside the idempotent consumer's transaction, so a redelivered event changes nothing.
  */
 @ApplicationScoped
@@ -29,12 +31,15 @@ public class ProfileProjection {
 
     private final EventConsumers consumers;
     private final ProfileRepository profiles;
+    private final ReplayRepository replays;
     private final EventJson json;
     private final Clock clock;
 
-    ProfileProjection(EventConsumers consumers, ProfileRepository profiles, EventJson json, Clock clock) {
+    ProfileProjection(EventConsumers consumers, ProfileRepository profiles, ReplayRepository replays, EventJson json,
+            Clock clock) {
         this.consumers = consumers;
         this.profiles = profiles;
+        this.replays = replays;
         this.json = json;
         this.clock = clock;
     }
@@ -57,6 +62,19 @@ public class ProfileProjection {
                     .map(m -> new ProfileRepository.DeviceRow(m.device().deviceId(), p.tenantId(), p.userId(), m.methodId(),
                             m.device().publicKey()))
                     .toList());
+            seedReplayState(p);
+        }
+    }
+
+    /**
+     * The step enrollment accepted when a credential was confirmed counts as used here too, or the
+     * confirming code would sign in once more. Same monotonic upsert as a sign-in: never lowers a step.
+     */
+    private void seedReplayState(Profile p) {
+        for (Profile.Method m : p.codeGenerators()) {
+            if (m.totp().lastAcceptedStep() != null) {
+                replays.acceptStep(m.methodId(), p.tenantId(), m.totp().lastAcceptedStep());
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.openfactor.verification.testdata;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.platform.crypto.KeyRing;
+import dev.openfactor.platform.crypto.SealedCode;
 import dev.openfactor.platform.crypto.SecretEnvelope;
 import dev.openfactor.platform.testing.TopicReader;
 
@@ -31,9 +31,8 @@ public final class Commands {
 
     public static String code(JsonNode command) {
         JsonNode s = command.get("secret");
-        byte[] plain = DELIVERY.open(new SecretEnvelope(s.get("kid").asText(), s.get("iv").asText(), s.get("ciphertext").asText()),
-                "openfactor:notification:" + command.get("notificationId").asText());
-        return read(new String(plain, StandardCharsets.UTF_8)).get("code").asText();
+        return SealedCode.open(DELIVERY, new SecretEnvelope(s.get("kid").asText(), s.get("iv").asText(), s.get("ciphertext").asText()),
+                command.get("notificationId").asText());
     }
 
     private static JsonNode read(String json) {

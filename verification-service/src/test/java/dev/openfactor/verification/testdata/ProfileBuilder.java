@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.openfactor.platform.crypto.AssociatedData;
 import dev.openfactor.platform.crypto.KeyRing;
+import dev.openfactor.platform.otp.RecoveryCodeHashes;
 import dev.openfactor.platform.testing.TestDevice;
 
 /**
@@ -53,6 +55,15 @@ public final class ProfileBuilder {
         return methodId;
     }
 
+    /** A third-party TOTP credential confirmed at enrollment with the code of {@code confirmedStep}. */
+    public String confirmedTotp(byte[] secret, String algorithm, int digits, int period, long confirmedStep) {
+        String methodId = totp(secret, algorithm, digits, period);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> totp = (Map<String, Object>) methods.get(methods.size() - 1).get("totp");
+        totp.put("lastAcceptedStep", confirmedStep);
+        return methodId;
+    }
+
     /** The authenticator app: its device (key, push token) and its code generator. */
     public String app(TestDevice device, String deviceId, String pushToken, byte[] secret) {
         String methodId = UUID.randomUUID().toString();
@@ -83,14 +94,25 @@ public final class ProfileBuilder {
         return methodId;
     }
 
-    /** A recovery-code set with these codes (hashed as enrollment-service hashes them). */
+    /** A recovery-code set with these codes, hashed by the class enrollment-service hashes them with. */
     public String recoveryCodes(List<String> codes) {
-        String methodId = UUID.randomUUID().toString();
+        RecoveryCodeHashes set = RecoveryCodeHashes.of(codes);
+        return recoveryCodeSet(Map.of("kdf", set.kdf(), "iterations", set.iterations(), "salt", set.salt(),
+                "hashes", set.hashes()));
+    }
+
+    /** A set in the first releases' format, SHA-256(salt ‖ code) with no kdf field, as old snapshots carry it. */
+    public String legacyRecoveryCodes(List<String> codes) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         List<String> hashes = codes.stream().map(c -> Base64.getEncoder().encodeToString(sha256(salt, c))).toList();
+        return recoveryCodeSet(Map.of("salt", Base64.getEncoder().encodeToString(salt), "hashes", hashes));
+    }
+
+    private String recoveryCodeSet(Map<String, Object> stored) {
+        String methodId = UUID.randomUUID().toString();
         Map<String, Object> m = method(methodId, "recovery_codes");
-        m.put("recoveryCodes", Map.of("salt", Base64.getEncoder().encodeToString(salt), "hashes", hashes));
+        m.put("recoveryCodes", stored);
         methods.add(m);
         return methodId;
     }
@@ -120,9 +142,13 @@ public final class ProfileBuilder {
     }
 
     private Map<String, Object> totpEntry(String methodId, byte[] secret, String algorithm, int digits, int period) {
-        var envelope = KEK.seal(secret, "openfactor:method:" + tenantId + "/" + methodId);
-        return Map.of("algorithm", algorithm, "digits", digits, "period", period,
-                "secret", Map.of("kid", envelope.kid(), "iv", envelope.iv(), "ciphertext", envelope.ciphertext()));
+        var envelope = KEK.seal(secret, AssociatedData.method(tenantId, methodId));
+        Map<String, Object> totp = new LinkedHashMap<>();
+        totp.put("algorithm", algorithm);
+        totp.put("digits", digits);
+        totp.put("period", period);
+        totp.put("secret", Map.of("kid", envelope.kid(), "iv", envelope.iv(), "ciphertext", envelope.ciphertext()));
+        return totp;
     }
 
     private static byte[] sha256(byte[] salt, String code) {
