@@ -32,9 +32,11 @@ import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.enrollment.testdata.IndependentTotp;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
+import dev.openfactor.platform.testing.Race;
 import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
@@ -190,6 +192,31 @@ class AuthenticatorActivationTest {
             assertEquals(6, attempts.stream().filter(r -> r.event().data().contains("\"failure\"")).count());
             assertFalse(attempts.stream().anyMatch(r -> r.event().data().contains(started.code())));
         }
+    }
+
+    @Test
+    void thirtyWrongCodesAtOnceAreJudgedFiveTimesAndTheRightOneIsRefusedAfter() throws Exception {
+        TestTenant tenant = Tenants.create("Contoso");
+        Activations.Started started = Activations.start(tenant, Tenants.newUserId());
+        String wrong = started.code().equals("000000000") ? "111111111" : "000000000";
+
+        List<Response> answers = Race.run(30, i -> Activations.activate(started.ref(), Activations.appRequest(wrong, new TestDevice())));
+
+        assertEquals(5, Race.withStatus(answers, 401), "exactly five wrong codes are judged");
+        assertEquals(25, Race.withStatus(answers, 410));
+        Activations.activate(started.ref(), Activations.appRequest(started.code(), new TestDevice()))
+                .then().statusCode(410).body("code", equalTo("activation_expired"));
+    }
+
+    @Test
+    void racingRightCodesActivateOnce() throws Exception {
+        TestTenant tenant = Tenants.create("Contoso");
+        Activations.Started started = Activations.start(tenant, Tenants.newUserId());
+
+        List<Response> answers = Race.run(10, i -> Activations.activate(started.ref(), Activations.appRequest(started.code(), new TestDevice())));
+
+        assertEquals(1, Race.withStatus(answers, 200), "single use");
+        assertEquals(9, Race.withStatus(answers, 410));
     }
 
     @Test
