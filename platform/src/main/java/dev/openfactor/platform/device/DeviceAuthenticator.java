@@ -27,7 +27,7 @@ public class DeviceAuthenticator {
      * Any failure is the one uniform 401.
      */
     public void require(DeviceRequest request, String pathDeviceId, java.util.Optional<String> publicKeyBase64) {
-        boolean ok = pathDeviceId.equals(request.deviceId())
+        boolean ok = pathDeviceId != null && pathDeviceId.equals(request.deviceId())
                 && publicKeyBase64.flatMap(DeviceSignatures::parseP256PublicKey).map(key -> accepts(request, key)).orElse(false);
         if (!ok) {
             throw dev.openfactor.platform.problem.ProblemException.unauthenticated();
@@ -35,7 +35,7 @@ public class DeviceAuthenticator {
     }
 
     public boolean accepts(DeviceRequest request, PublicKey deviceKey) {
-        if (request.deviceId() == null || request.timestamp() == null || request.signature() == null || deviceKey == null) {
+        if (deviceKey == null || !DeviceSignatures.headersWellFormed(request.deviceId(), request.timestamp(), request.signature())) {
             return false;
         }
         return DeviceSignatures.timestampIsFresh(request.timestamp(), clock.instant())
