@@ -23,6 +23,31 @@ public interface EnrollmentConfig {
 
     Phone phone();
 
+    Limits limits();
+
+    /**
+     * What one user may hold, so that no profile snapshot outgrows a Kafka message and no
+     * caller can fill the database through one user (409 {@code limit_reached} beyond).
+     */
+    interface Limits {
+
+        /** Third-party TOTP credentials, pending or active. */
+        @WithDefault("10")
+        int totpCredentials();
+
+        /** Phones, pending or active (there is also one per phone type). */
+        @WithDefault("5")
+        int phones();
+
+        /** Paired authenticator apps. */
+        @WithDefault("5")
+        int devices();
+
+        /** Activations still waiting for the app (not activated, not expired). */
+        @WithDefault("3")
+        int openActivations();
+    }
+
     interface Activation {
 
         @WithDefault("10m")

@@ -1,8 +1,10 @@
 package dev.openfactor.enrollment.repository;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import dev.openfactor.enrollment.domain.Activation;
+import dev.openfactor.enrollment.domain.ActivationStatus;
 import dev.openfactor.enrollment.domain.MfaUser;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,12 @@ public class ActivationRepository implements PanacheRepositoryBase<Activation, S
     /** Locked, so that two concurrent attempts count two wrong codes and only one can succeed. */
     public Optional<Activation> lockByRef(String ref) {
         return find("ref", ref).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Activations of the user still waiting for the app: not activated, not expired, not dead of wrong codes. */
+    public long countOpen(MfaUser user, Instant now, int maxWrongCodes) {
+        return count("tenantId = ?1 and userRef = ?2 and status = ?3 and expiresAt > ?4 and wrongCodes < ?5",
+                user.tenantId(), user.id(), ActivationStatus.WAITING, now, maxWrongCodes);
     }
 
     public boolean refTaken(String ref) {

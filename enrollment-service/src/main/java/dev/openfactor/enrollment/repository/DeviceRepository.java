@@ -15,6 +15,10 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, String> {
         return list("tenantId = ?1 and userRef = ?2", user.tenantId(), user.id());
     }
 
+    public long countOf(MfaUser user) {
+        return count("tenantId = ?1 and userRef = ?2", user.tenantId(), user.id());
+    }
+
     /**
      * By id alone: signed app requests carry no tenant; the device key proves the caller, and
      * the device's own tenant scopes everything after that.

@@ -21,6 +21,10 @@ public class MethodRepository implements PanacheRepositoryBase<Method, String> {
         return find("id = ?1 and tenantId = ?2 and userRef = ?3", methodId, user.tenantId(), user.id()).firstResultOptional();
     }
 
+    public long countOfType(MfaUser user, MethodType type) {
+        return count("tenantId = ?1 and userRef = ?2 and type = ?3", user.tenantId(), user.id(), type);
+    }
+
     public List<Method> ofType(MfaUser user, MethodType type) {
         return list("tenantId = ?1 and userRef = ?2 and type = ?3", user.tenantId(), user.id(), type);
     }

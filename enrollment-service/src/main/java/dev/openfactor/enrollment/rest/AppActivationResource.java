@@ -6,13 +6,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.openfactor.enrollment.domain.PushPlatform;
 import dev.openfactor.enrollment.service.ActivationService;
 import dev.openfactor.enrollment.service.AppActivation;
+import dev.openfactor.platform.input.InputLimits;
+import dev.openfactor.platform.input.Text;
 import dev.openfactor.platform.otp.OtpAlgorithm;
 import dev.openfactor.platform.security.Unauthenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,11 +37,11 @@ public class AppActivationResource {
 
     public record ActivationRequest(
             @NotBlank @Pattern(regexp = "[0-9]{3} ?[0-9]{3} ?[0-9]{3}", message = "must be 9 digits") String activationCode,
-            @NotBlank @Size(max = 512) String devicePublicKey,
+            @NotBlank @Text(maxBytes = InputLimits.PUBLIC_KEY) String devicePublicKey,
             @NotNull PushPlatform pushPlatform,
-            @Size(max = 4096) String pushToken,
-            @NotBlank @Size(max = 100) String deviceName,
-            @Size(max = 50) String appVersion) {
+            @Text(maxBytes = InputLimits.PUSH_TOKEN) String pushToken,
+            @NotBlank @Text(maxBytes = InputLimits.LABEL) String deviceName,
+            @Text(maxBytes = InputLimits.APP_VERSION) String appVersion) {
 
         @Override
         public String toString() {

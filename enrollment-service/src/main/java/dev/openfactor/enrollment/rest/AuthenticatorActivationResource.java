@@ -14,10 +14,11 @@ import dev.openfactor.enrollment.service.ActivationService;
 import dev.openfactor.platform.longpoll.LongPoll;
 import dev.openfactor.platform.security.TenantContext;
 import io.smallrye.mutiny.Uni;
+import dev.openfactor.platform.input.InputLimits;
+import dev.openfactor.platform.input.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,7 +46,7 @@ public class AuthenticatorActivationResource {
         this.tenant = tenant;
     }
 
-    public record NewActivation(@Size(max = 100) String deviceLabel) {
+    public record NewActivation(@Text(maxBytes = InputLimits.LABEL) String deviceLabel) {
     }
 
     public record ActivationView(String activationId, String activationCode, String activationUrl, String qrPayload,
@@ -61,7 +62,7 @@ public class AuthenticatorActivationResource {
 
     @POST
     @Operation(summary = "Start pairing the authenticator app: QR code, or 9-digit code + URL; 10 minutes, single use")
-    public Response start(@PathParam("userId") @Size(max = 256) String userId, @Valid NewActivation body) {
+    public Response start(@PathParam("userId") String userId, @Valid NewActivation body) {
         AuthenticatorEnroller.Started s = service.start(tenant.tenantId(), userId, body == null ? null : body.deviceLabel());
         return Response.status(Response.Status.CREATED).entity(new ActivationView(s.activation().id(), s.groupedCode(),
                 s.activationUrl(), s.qrPayload(), QrCodes.pngBase64(s.qrPayload()), s.activation().expiresAt(),

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openfactor.enrollment.domain.PushPlatform;
 import dev.openfactor.enrollment.service.DeviceService;
 import dev.openfactor.platform.device.DeviceRequest;
-import dev.openfactor.platform.problem.ProblemException;
+import dev.openfactor.platform.device.DeviceSigned;
 import dev.openfactor.platform.security.Unauthenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/v1/devices/{deviceId}")
 @Tag(name = "app")
 @Unauthenticated
+@DeviceSigned
 public class DeviceResource {
 
     private final DeviceService service;
@@ -53,6 +54,7 @@ public class DeviceResource {
     public void rotatePushToken(@PathParam("deviceId") String deviceId, byte[] body, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         DeviceRequest request = DeviceRequest.from("PUT", uri.getRequestUri(), headers, body);
+        // Parsed leniently: what is wrong with the body is said only after the signature is checked.
         PushTokenUpdate update = parse(body);
         service.rotatePushToken(request, deviceId, update.pushPlatform(), update.pushToken());
     }
@@ -63,15 +65,13 @@ public class DeviceResource {
         service.unregister(DeviceRequest.from("DELETE", uri.getRequestUri(), headers, new byte[0]), deviceId);
     }
 
+    /** An unreadable body reads as no platform, which the service refuses (400) once the caller is authenticated. */
     private PushTokenUpdate parse(byte[] body) {
         try {
             PushTokenUpdate update = mapper.readValue(body, PushTokenUpdate.class);
-            if (update == null) {
-                throw ProblemException.invalidField("", "a JSON object is required");
-            }
-            return update;
+            return update == null ? new PushTokenUpdate(null, null) : update;
         } catch (IOException e) {
-            throw ProblemException.invalidField("pushPlatform", "must be apns, fcm or none, with pushToken");
+            return new PushTokenUpdate(null, null);
         }
     }
 }

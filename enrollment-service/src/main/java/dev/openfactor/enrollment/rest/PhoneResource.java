@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.openfactor.enrollment.domain.PhoneType;
 import dev.openfactor.enrollment.service.PhoneService;
+import dev.openfactor.platform.input.InputLimits;
+import dev.openfactor.platform.input.Text;
 import dev.openfactor.platform.security.TenantContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +37,8 @@ public class PhoneResource {
         this.tenant = tenant;
     }
 
-    public record NewPhone(@NotNull PhoneType type, @NotBlank @Size(max = 32) String number, @Size(max = 10) String extension) {
+    public record NewPhone(@NotNull PhoneType type, @NotBlank @Text(maxBytes = InputLimits.PHONE_NUMBER) String number,
+            @Size(max = 10) @Text(maxBytes = InputLimits.PHONE_EXTENSION) String extension) {
     }
 
     public record PendingPhoneView(String methodId, String status, String verificationChannel, String number) {
@@ -47,7 +50,7 @@ public class PhoneResource {
 
     @POST
     @Operation(summary = "Add a phone; a 6-digit code is sent to it (SMS for mobile, voice otherwise)")
-    public Response add(@PathParam("userId") @Size(max = 256) String userId, @NotNull @Valid NewPhone body) {
+    public Response add(@PathParam("userId") String userId, @NotNull @Valid NewPhone body) {
         PhoneService.Pending pending = service.add(tenant.tenantId(), userId, body.type(), body.number(), body.extension());
         return Response.status(Response.Status.CREATED).entity(PendingPhoneView.of(pending)).build();
     }

@@ -8,12 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.openfactor.enrollment.domain.Tenant;
 import dev.openfactor.enrollment.service.TenantService;
+import dev.openfactor.platform.input.InputLimits;
+import dev.openfactor.platform.input.Text;
 import dev.openfactor.platform.security.ApiKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -38,7 +39,7 @@ public class TenantAdminResource {
 
     public record CreateTenant(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "lowercase letters, digits and dashes, at most 63") String name,
-            @NotBlank @Size(max = 200) String displayName) {
+            @NotBlank @Text(maxBytes = InputLimits.DISPLAY_NAME) String displayName) {
     }
 
     public record TenantView(String tenantId, String name, String displayName, Instant createdAt) {
@@ -47,7 +48,7 @@ public class TenantAdminResource {
         }
     }
 
-    public record CreateApiKey(@NotBlank @Size(max = 100) String label) {
+    public record CreateApiKey(@NotBlank @Text(maxBytes = InputLimits.LABEL) String label) {
     }
 
     public record IssuedKeyView(String keyId, String apiKey, String label, Instant createdAt) {

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.openfactor.enrollment.factor.QrCodes;
 import dev.openfactor.enrollment.factor.TotpEnroller;
 import dev.openfactor.enrollment.service.UserService;
+import dev.openfactor.platform.input.InputLimits;
+import dev.openfactor.platform.input.Text;
 import dev.openfactor.platform.otp.OtpAlgorithm;
 import dev.openfactor.platform.security.TenantContext;
 import jakarta.validation.Valid;
@@ -45,10 +47,10 @@ public class UserResource {
     public record MfaRequirement(@NotNull Boolean required) {
     }
 
-    public record DefaultMethod(@NotBlank String methodId) {
+    public record DefaultMethod(@NotBlank @Text(maxBytes = InputLimits.ID) String methodId) {
     }
 
-    public record NewTotpCredential(@Size(max = 100) String label, OtpAlgorithm algorithm,
+    public record NewTotpCredential(@Text(maxBytes = InputLimits.LABEL) String label, OtpAlgorithm algorithm,
             @Pattern(regexp = "6|8", message = "must be 6 or 8") String digits,
             @Pattern(regexp = "30|60", message = "must be 30 or 60") String period) {
     }
@@ -56,13 +58,13 @@ public class UserResource {
     public record TotpCredentialView(String methodId, String secret, String otpauthUri, String qrPngBase64, String status) {
     }
 
-    public record Code(@NotBlank @Size(max = 16) String code) {
+    public record Code(@NotBlank @Size(max = 16) @Text(maxBytes = InputLimits.CODE) String code) {
     }
 
     @PUT
     @Path("mfa-requirement")
     @Operation(summary = "Require MFA for a user (the user is created on first use)")
-    public UserView requireMfa(@PathParam("userId") @Size(max = 256) String userId, @NotNull @Valid MfaRequirement body) {
+    public UserView requireMfa(@PathParam("userId") String userId, @NotNull @Valid MfaRequirement body) {
         return UserView.of(service.requireMfa(tenant.tenantId(), userId, body.required()));
     }
 
@@ -93,7 +95,7 @@ public class UserResource {
     @POST
     @Path("totp-credentials")
     @Operation(summary = "Start a third-party TOTP credential; pending until confirmed by a first code")
-    public Response startTotp(@PathParam("userId") @Size(max = 256) String userId, @Valid NewTotpCredential body) {
+    public Response startTotp(@PathParam("userId") String userId, @Valid NewTotpCredential body) {
         NewTotpCredential request = body == null ? new NewTotpCredential(null, null, null, null) : body;
         TotpEnroller.Started started = service.startTotp(tenant.tenantId(), userId,
                 request.label() == null ? "Authenticator app" : request.label(),
@@ -115,7 +117,7 @@ public class UserResource {
     @POST
     @Path("recovery-codes")
     @Operation(summary = "Issue 10 recovery codes, replacing any earlier set; shown once")
-    public Response issueRecoveryCodes(@PathParam("userId") @Size(max = 256) String userId) {
+    public Response issueRecoveryCodes(@PathParam("userId") String userId) {
         List<String> codes = service.issueRecoveryCodes(tenant.tenantId(), userId);
         return Response.status(Response.Status.CREATED).entity(Map.of("codes", codes)).build();
     }

@@ -43,10 +43,12 @@ public class ActivationService {
     private final AuditTrail audit;
     private final EnrollmentConfig config;
     private final Clock clock;
+    private final UserLimits limits;
 
     ActivationService(Profiles profiles, ActivationRepository activations, MethodRepository methods,
             DeviceRepository devices, UserRepository users, TenantRepository tenants, AuthenticatorEnroller enroller,
-            PushAddresses pushAddresses, ChangeSignals signals, AuditTrail audit, EnrollmentConfig config, Clock clock) {
+            PushAddresses pushAddresses, ChangeSignals signals, AuditTrail audit, EnrollmentConfig config, Clock clock,
+            UserLimits limits) {
         this.profiles = profiles;
         this.activations = activations;
         this.methods = methods;
@@ -59,6 +61,7 @@ public class ActivationService {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public record State(ActivationStatus status, String deviceId, String methodId, Instant expiresAt) {
@@ -74,6 +77,7 @@ public class ActivationService {
     @Transactional
     public AuthenticatorEnroller.Started start(String tenantId, String userId, String deviceLabel) {
         MfaUser user = profiles.findOrCreate(tenantId, userId);
+        limits.allowActivation(user);
         String ref = enroller.newRef();
         while (activations.refTaken(ref)) {
             ref = enroller.newRef();
@@ -97,7 +101,7 @@ public class ActivationService {
         pushAddresses.validate(request.pushPlatform(), request.pushToken());
         String publicKey = pushAddresses.validPublicKey(request.devicePublicKey());
         Activation activation = activations.lockByRef(ref).orElseThrow(() -> ProblemException.notFound("Activation"));
-        MfaUser user = users.findByIdOptional(activation.userRef()).orElseThrow(() -> ProblemException.notFound("Activation"));
+        MfaUser user = users.lockedById(activation.userRef()).orElseThrow(() -> ProblemException.notFound("Activation"));
         int max = config.activation().maxWrongCodes();
         if (activation.status(clock.instant(), max) != ActivationStatus.WAITING) {
             attempt(user, activation, "failure", "no_longer_valid");
@@ -111,6 +115,7 @@ public class ActivationService {
             }
             throw new WrongActivationCodeException();
         }
+        limits.allowDevice(user);
         AuthenticatorEnroller.Paired paired = enroller.pair(user, activation, publicKey, request.pushPlatform(),
                 request.pushToken(), request.deviceName(), request.appVersion());
         methods.persist(paired.method());

@@ -32,9 +32,10 @@ public class PhoneService {
     private final PhoneCodeSender sender;
     private final AuditTrail audit;
     private final EnrollmentConfig config;
+    private final UserLimits userLimits;
 
     PhoneService(Profiles profiles, MethodRepository methods, PhoneCodeRepository codes, PhoneEnroller enroller,
-            SendLimits limits, PhoneCodeSender sender, AuditTrail audit, EnrollmentConfig config) {
+            SendLimits limits, PhoneCodeSender sender, AuditTrail audit, EnrollmentConfig config, UserLimits userLimits) {
         this.profiles = profiles;
         this.methods = methods;
         this.codes = codes;
@@ -43,6 +44,7 @@ public class PhoneService {
         this.sender = sender;
         this.audit = audit;
         this.config = config;
+        this.userLimits = userLimits;
     }
 
     public record Pending(Method method, PhoneDetails phone) {
@@ -63,6 +65,7 @@ public class PhoneService {
             }
             methods.delete(existing);
         }
+        userLimits.allowPhone(user);
         Method method = enroller.begin(user, phone);
         methods.persist(method);
         methods.flush();

@@ -15,8 +15,8 @@ import dev.openfactor.enrollment.messaging.ProfilePublisher;
 import dev.openfactor.enrollment.repository.DeviceRepository;
 import dev.openfactor.enrollment.repository.MethodRepository;
 import dev.openfactor.enrollment.repository.TenantRepository;
-import dev.openfactor.platform.problem.ProblemException;
 import dev.openfactor.enrollment.repository.UserRepository;
+import dev.openfactor.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -45,16 +45,17 @@ class Profiles {
         this.clock = clock;
     }
 
+    /**
+     * The user, their row locked until the transaction ends: one user's use cases run one after
+     * the other, so counts (per-user caps), the profile version and deletions never race.
+     */
     MfaUser existing(String tenantId, String userId) {
-        return users.find(tenantId, userId).orElseThrow(() -> ProblemException.notFound("User"));
+        return users.locked(tenantId, userId).orElseThrow(() -> ProblemException.notFound("User"));
     }
 
+    /** As {@link #existing}, created on first use (two first uses at once find the same row). */
     MfaUser findOrCreate(String tenantId, String userId) {
-        return users.find(tenantId, userId).orElseGet(() -> {
-            MfaUser user = MfaUser.create(tenantId, userId, clock.instant());
-            users.persist(user);
-            return user;
-        });
+        return users.lockedOrCreated(tenantId, userId, clock.instant());
     }
 
     Method method(MfaUser user, String methodId) {

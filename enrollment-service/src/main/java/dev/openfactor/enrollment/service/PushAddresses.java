@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class PushAddresses {
 
-    private static final int MAX_TOKEN_LENGTH = 4096;
+    private static final int MAX_TOKEN_LENGTH = dev.openfactor.platform.input.InputLimits.PUSH_TOKEN;
 
     void validate(PushPlatform platform, String token) {
         if (platform == null) {

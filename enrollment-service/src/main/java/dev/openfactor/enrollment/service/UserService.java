@@ -29,9 +29,10 @@ public class UserService {
     private final RecoveryCodeEnroller recoveryCodes;
     private final ProfilePublisher publisher;
     private final AuditTrail audit;
+    private final UserLimits limits;
 
     UserService(Profiles profiles, UserRepository users, MethodRepository methods, TotpEnroller totp,
-            RecoveryCodeEnroller recoveryCodes, ProfilePublisher publisher, AuditTrail audit) {
+            RecoveryCodeEnroller recoveryCodes, ProfilePublisher publisher, AuditTrail audit, UserLimits limits) {
         this.profiles = profiles;
         this.users = users;
         this.methods = methods;
@@ -39,6 +40,7 @@ public class UserService {
         this.recoveryCodes = recoveryCodes;
         this.publisher = publisher;
         this.audit = audit;
+        this.limits = limits;
     }
 
     @Transactional
@@ -93,6 +95,7 @@ public class UserService {
     public TotpEnroller.Started startTotp(String tenantId, String userId, String label, OtpAlgorithm algorithm,
             int digits, int period) {
         MfaUser user = profiles.findOrCreate(tenantId, userId);
+        limits.allowTotpCredential(user);
         String issuer = profiles.load(user).tenantDisplayName();
         TotpEnroller.Started started = totp.begin(user, issuer, label, algorithm, digits, period);
         methods.persist(started.method());

@@ -34,7 +34,7 @@ public class DeviceAuthenticator {
         Optional<Reason> refusal;
         if (!hasHeaders(request)) {
             refusal = Optional.of(Reason.MISSING_HEADER);
-        } else if (!pathDeviceId.equals(request.deviceId())) {
+        } else if (pathDeviceId == null || !pathDeviceId.equals(request.deviceId())) {
             refusal = Optional.of(Reason.DEVICE_MISMATCH);
         } else {
             refusal = publicKeyBase64.flatMap(DeviceSignatures::parseP256PublicKey).map(key -> refusal(request, key))
@@ -59,6 +59,9 @@ public class DeviceAuthenticator {
 
     /** Cheapest check first; the replay guard, which writes, only for a valid signature. */
     private Optional<Reason> refusal(DeviceRequest request, PublicKey deviceKey) {
+        if (!DeviceSignatures.headersWellFormed(request.deviceId(), request.timestamp(), request.signature())) {
+            return Optional.of(Reason.MALFORMED_HEADER);
+        }
         if (!DeviceSignatures.timestampIsFresh(request.timestamp(), clock.instant())) {
             return Optional.of(Reason.STALE_TIMESTAMP);
         }

@@ -17,6 +17,8 @@ public class DeviceRefusals {
     public enum Reason {
         /** A header is missing. */
         MISSING_HEADER,
+        /** A header cannot belong to a signed request (not digits, not base64, a control character). */
+        MALFORMED_HEADER,
         /** The headers name another device than the path. */
         DEVICE_MISMATCH,
         /** No usable key is stored for the device. */

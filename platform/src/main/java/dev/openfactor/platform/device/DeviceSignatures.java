@@ -14,6 +14,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import dev.openfactor.platform.input.InputLimits;
+import dev.openfactor.platform.input.TextRules;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
@@ -24,6 +27,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class DeviceSignatures {
 
     public static final Duration WINDOW = Duration.ofSeconds(60);
+    /** Unix seconds as ASCII digits: no sign, no spaces, no other scripts' digits. */
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("[0-9]{1,12}");
+    /** A DER ECDSA P-256 signature is at most 72 bytes, 96 base64 characters; leave room for padding variants. */
+    private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile("[A-Za-z0-9+/]{8,128}={0,2}");
     private static final ECParameterSpec P256 = p256();
 
     private DeviceSignatures() {
@@ -42,19 +49,28 @@ public final class DeviceSignatures {
                 return Optional.of(key);
             }
             return Optional.empty();
-        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** True if the timestamp is a whole number of seconds within the window around {@code now}. */
+    /**
+     * True if the three headers could belong to a valid signed request: a device id passing the
+     * input rules, a timestamp of ASCII digits, a base64 signature of a plausible length. Checked
+     * before anything is looked up, so hostile header values never reach the database.
+     */
+    public static boolean headersWellFormed(String deviceId, String timestamp, String signature) {
+        return deviceId != null && !deviceId.isEmpty() && TextRules.passes(deviceId, InputLimits.ID)
+                && timestamp != null && TIMESTAMP.matcher(timestamp).matches()
+                && signature != null && SIGNATURE.matcher(signature).matches();
+    }
+
+    /** True if the timestamp is a whole number of seconds (ASCII digits) within the window around {@code now}. */
     public static boolean timestampIsFresh(String timestamp, Instant now) {
-        try {
-            long seconds = Long.parseLong(timestamp);
-            return Math.abs(now.getEpochSecond() - seconds) <= WINDOW.toSeconds();
-        } catch (NumberFormatException e) {
+        if (timestamp == null || !TIMESTAMP.matcher(timestamp).matches()) {
             return false;
         }
+        return Math.abs(now.getEpochSecond() - Long.parseLong(timestamp)) <= WINDOW.toSeconds();
     }
 
     /** Checks the signature alone (not the timestamp, not replay). */
@@ -65,7 +81,8 @@ public final class DeviceSignatures {
             verifier.update(canonical(request.method(), request.pathWithQuery(), request.timestamp(), request.body())
                     .getBytes(UTF_8));
             return verifier.verify(Base64.getDecoder().decode(request.signature()));
-        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // Not base64, not DER, not a signature at all: a refusal like any other, never a 500.
             return false;
         }
     }

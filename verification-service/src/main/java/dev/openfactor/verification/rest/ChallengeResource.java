@@ -17,12 +17,13 @@ import dev.openfactor.verification.service.ChallengeService;
 import dev.openfactor.verification.service.CodeChecks;
 import dev.openfactor.verification.service.Outcome;
 import io.smallrye.mutiny.Uni;
+import dev.openfactor.platform.input.InputLimits;
+import dev.openfactor.platform.input.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -55,8 +56,10 @@ public class ChallengeResource {
         this.clock = clock;
     }
 
-    public record Context(@Size(max = 200) String application, @Size(max = 64) String ipAddress,
-            @Size(max = 200) String location, @Size(max = 400) String userAgent) {
+    public record Context(@Text(maxBytes = InputLimits.CONTEXT_VALUE) String application,
+            @Text(maxBytes = InputLimits.IP_ADDRESS) String ipAddress,
+            @Text(maxBytes = InputLimits.CONTEXT_VALUE) String location,
+            @Text(maxBytes = InputLimits.CONTEXT_VALUE) String userAgent) {
 
         Map<String, String> asMap() {
             Map<String, String> m = new LinkedHashMap<>();
@@ -76,8 +79,9 @@ public class ChallengeResource {
         }
     }
 
-    public record NewChallenge(@NotBlank @Size(max = 256) String userId, @NotNull ChallengeMethod method,
-            @Size(max = 64) String methodId, @Size(max = 32) String code, @Valid Context context) {
+    public record NewChallenge(@NotBlank @Text(maxBytes = InputLimits.ID) String userId, @NotNull ChallengeMethod method,
+            @Text(maxBytes = InputLimits.ID) String methodId, @Text(maxBytes = InputLimits.CODE) String code,
+            @Valid Context context) {
 
         @Override
         public String toString() {
@@ -85,7 +89,7 @@ public class ChallengeResource {
         }
     }
 
-    public record Code(@NotBlank @Size(max = 32) String code) {
+    public record Code(@NotBlank @Text(maxBytes = InputLimits.CODE) String code) {
         @Override
         public String toString() {
             return "Code[redacted]";

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.platform.device.DeviceRequest;
+import dev.openfactor.platform.device.DeviceSigned;
 import dev.openfactor.platform.security.Unauthenticated;
 import dev.openfactor.verification.domain.Challenge;
 import dev.openfactor.verification.service.AppChallengeService;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/v1/devices/{deviceId}/challenges")
 @Tag(name = "app")
 @Unauthenticated
+@DeviceSigned
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceChallengeResource {
 
