@@ -46,7 +46,9 @@ final class Fixtures {
             JsonNode created = Json.call("POST", enrollment.url("/v1/users/" + user + "/totp-credentials"), apiKey, Map.of())
                     .expect(201).body();
             byte[] secret = Totp.base32(created.get("secret").asText());
-            String code = Totp.code(secret, Totp.step(Instant.now().getEpochSecond()));
+            // The previous step's code (inside the ±1 window): the step that confirms a credential is
+            // never accepted again, so confirming with it leaves the current and later codes for sign-ins.
+            String code = Totp.code(secret, Totp.step(Instant.now().getEpochSecond()) - 1);
             Json.call("POST", enrollment.url("/v1/users/" + user + "/totp-credentials/" + created.get("methodId").asText()
                     + "/confirm"), apiKey, Map.of("code", code)).expect(200);
             return new TotpUser(user, secret);

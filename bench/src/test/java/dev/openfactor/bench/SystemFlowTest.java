@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -121,6 +122,28 @@ class SystemFlowTest {
 
     @Test
     @Order(3)
+    void theCodeThatConfirmedATotpCredentialIsDeniedAtSignIn() {
+        String user = "confirmed-" + UUID.randomUUID() + "@bench.example";
+        ServiceProcess enrollment = system.enrollment();
+        JsonNode created = Json.call("POST", enrollment.url("/v1/users/" + user + "/totp-credentials"), apiKey, Map.of())
+                .expect(201).body();
+        byte[] secret = Totp.base32(created.get("secret").asText());
+        long step = Totp.step(Instant.now().getEpochSecond());
+        String confirming = Totp.code(secret, step);
+        Json.call("POST", enrollment.url("/v1/users/" + user + "/totp-credentials/" + created.get("methodId").asText()
+                + "/confirm"), apiKey, Map.of("code", confirming)).expect(200);
+        Challenges signIn = new Challenges(replicaB, apiKey);
+        signIn.awaitProjection(user, Duration.ofSeconds(60));
+
+        Json.Answer replayed = Json.send(signIn.totp(user, confirming));
+        assertEquals(200, replayed.status());
+        assertEquals("denied", replayed.body().get("status").asText(), "the confirming code was already used");
+        Json.Answer next = Json.send(signIn.totp(user, Totp.code(secret, step + 1)));
+        assertEquals("approved", next.body().get("status").asText());
+    }
+
+    @Test
+    @Order(4)
     void signInsGoOnWhileEnrollmentServiceIsStopped() {
         system.stop("enrollment");
 

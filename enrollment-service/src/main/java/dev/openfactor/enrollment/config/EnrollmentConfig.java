@@ -3,6 +3,7 @@ package dev.openfactor.enrollment.config;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
+import jakarta.validation.constraints.Min;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "openfactor.enrollment")
@@ -24,6 +25,18 @@ public interface EnrollmentConfig {
     Phone phone();
 
     Limits limits();
+
+    RecoveryCodes recoveryCodes();
+
+    interface RecoveryCodes {
+        /**
+         * PBKDF2-HMAC-SHA256 iterations for new sets (each set records its own, so raising this
+         * leaves existing sets valid). 600,000 is OWASP's figure; tests lower it to save CPU.
+         */
+        @WithDefault("600000")
+        @Min(10000)
+        int kdfIterations();
+    }
 
     /**
      * What one user may hold, so that no profile snapshot outgrows a Kafka message and no

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.openfactor.enrollment.config.EnrollmentConfig;
 import dev.openfactor.enrollment.domain.Method;
 import dev.openfactor.enrollment.domain.MethodStatus;
 import dev.openfactor.enrollment.domain.MethodType;
@@ -28,10 +29,12 @@ public class RecoveryCodeEnroller {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretCodec codec;
+    private final int kdfIterations;
     private final Clock clock;
 
-    RecoveryCodeEnroller(SecretCodec codec, Clock clock) {
+    RecoveryCodeEnroller(SecretCodec codec, EnrollmentConfig config, Clock clock) {
         this.codec = codec;
+        this.kdfIterations = config.recoveryCodes().kdfIterations();
         this.clock = clock;
     }
 
@@ -55,7 +58,7 @@ public class RecoveryCodeEnroller {
         for (int i = 0; i < CODES_PER_SET; i++) {
             codes.add(newCode());
         }
-        return new NewSet(List.copyOf(codes), RecoveryCodeHashes.of(codes));
+        return new NewSet(List.copyOf(codes), RecoveryCodeHashes.of(codes, kdfIterations));
     }
 
     /** The user's method for {@code set}: the hashes are its secret half, the count its public half. */

@@ -3,14 +3,8 @@ package dev.openfactor.enrollment.rest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +12,7 @@ import dev.openfactor.enrollment.testdata.Activations;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.platform.testing.TestDevice;
+import dev.openfactor.platform.testing.Race;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -30,11 +25,11 @@ class UserLimitsTest {
         TestTenant tenant = Tenants.create("Contoso");
         String user = Tenants.newUserId();
 
-        List<Response> answers = inParallel(20, () -> tenant.asFrontend().body(Map.of("label", "Authenticator"))
+        List<Response> answers = Race.run(20, i -> tenant.asFrontend().body(Map.of("label", "Authenticator"))
                 .post("/v1/users/" + user + "/totp-credentials"));
 
-        assertEquals(10, count(answers, 201));
-        assertEquals(10, count(answers, 409));
+        assertEquals(10, Race.withStatus(answers, 201));
+        assertEquals(10, Race.withStatus(answers, 409));
         answers.stream().filter(r -> r.statusCode() == 409).forEach(r -> r.then()
                 .contentType("application/problem+json").body("code", equalTo("limit_reached")).body("limit", equalTo(10)));
         tenant.asFrontend().get("/v1/users/" + user).then().statusCode(200)
@@ -46,11 +41,11 @@ class UserLimitsTest {
         TestTenant tenant = Tenants.create("Contoso");
         String user = Tenants.newUserId();
 
-        List<Response> answers = inParallel(20, () -> tenant.asFrontend().body(Map.of())
+        List<Response> answers = Race.run(20, i -> tenant.asFrontend().body(Map.of())
                 .post("/v1/users/" + user + "/authenticator-activations"));
 
-        assertEquals(3, count(answers, 201));
-        assertEquals(17, count(answers, 409));
+        assertEquals(3, Race.withStatus(answers, 201));
+        assertEquals(17, Race.withStatus(answers, 409));
         answers.stream().filter(r -> r.statusCode() == 409)
                 .forEach(r -> r.then().body("code", equalTo("limit_reached")).body("limit", equalTo(3)));
     }
@@ -64,17 +59,10 @@ class UserLimitsTest {
         }
         List<Activations.Started> open = List.of(Activations.start(tenant, user), Activations.start(tenant, user));
 
-        List<Response> answers = inParallel(2, new Supplier<>() {
-            private int next;
+        List<Response> answers = Race.run(2, i -> Activations.activate(open.get(i).ref(),
+                Activations.appRequest(open.get(i).code(), new TestDevice())));
 
-            @Override
-            public synchronized Response get() {
-                Activations.Started s = open.get(next++);
-                return Activations.activate(s.ref(), Activations.appRequest(s.code(), new TestDevice()));
-            }
-        });
-
-        assertEquals(1, count(answers, 200));
+        assertEquals(1, Race.withStatus(answers, 200));
         answers.stream().filter(r -> r.statusCode() != 200)
                 .forEach(r -> r.then().statusCode(409).body("code", equalTo("limit_reached")).body("limit", equalTo(5)));
         tenant.asFrontend().body(Map.of()).post("/v1/users/" + user + "/authenticator-activations")
@@ -86,7 +74,7 @@ class UserLimitsTest {
         TestTenant tenant = Tenants.create("Contoso");
         String user = Tenants.newUserId();
 
-        List<Response> answers = inParallel(10, () -> tenant.asFrontend()
+        List<Response> answers = Race.run(10, i -> tenant.asFrontend()
                 .body(Map.of("type", "office", "number", "+14155550" + (100 + (int) (Math.random() * 899))))
                 .post("/v1/users/" + user + "/phones"));
 
@@ -96,32 +84,4 @@ class UserLimitsTest {
     }
 
     /** Fires {@code n} requests at the same moment from {@code n} threads. */
-    private static List<Response> inParallel(int n, Supplier<Response> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return request.get();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static long count(List<Response> answers, int status) {
-        return answers.stream().filter(r -> r.statusCode() == status).count();
-    }
 }

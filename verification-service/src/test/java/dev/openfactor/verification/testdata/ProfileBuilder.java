@@ -96,7 +96,7 @@ public final class ProfileBuilder {
 
     /** A recovery-code set with these codes, hashed by the class enrollment-service hashes them with. */
     public String recoveryCodes(List<String> codes) {
-        RecoveryCodeHashes set = RecoveryCodeHashes.of(codes);
+        RecoveryCodeHashes set = RecoveryCodeHashes.of(codes, 10_000); // the stored count is what verification reads
         return recoveryCodeSet(Map.of("kdf", set.kdf(), "iterations", set.iterations(), "salt", set.salt(),
                 "hashes", set.hashes()));
     }
