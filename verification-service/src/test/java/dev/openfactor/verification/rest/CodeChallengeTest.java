@@ -7,33 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.openfactor.platform.security.ApiKeys;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.Commands;
 import dev.openfactor.verification.testdata.ProfileBuilder;
 import dev.openfactor.verification.testdata.ProfileTopic;
 import dev.openfactor.verification.testdata.SignInTenant;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** SMS and voice sign-in codes: sent sealed in a notification command, 3 attempts, send limits. */
 @QuarkusTest
-class CodeChallengeTest {
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+class CodeChallengeTest extends SignInSuite {
 
     @Test
     void smsCodeFromTheCommandApprovesAfterAWrongTry() {

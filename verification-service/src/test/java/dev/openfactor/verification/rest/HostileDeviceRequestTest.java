@@ -2,34 +2,22 @@ package dev.openfactor.verification.rest;
 
 import java.time.Instant;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.security.ApiKeys;
 import dev.openfactor.platform.testing.HostileDeviceRequests;
 import dev.openfactor.platform.testing.HostileDeviceRequests.Headers;
 import dev.openfactor.platform.testing.TestDevice;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.AppUser;
 import dev.openfactor.verification.testdata.SignInTenant;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** API.md: every device-signature failure is the same 401, whatever the headers or path hold. */
 @QuarkusTest
-class HostileDeviceRequestTest {
+class HostileDeviceRequestTest extends SignInSuite {
 
     private static final String APPROVE = "{\"decision\":\"approve\",\"numberMatch\":\"42\"}";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
 
     @Test
     void everyMalformedSignatureHeaderOnPendingGetsTheSame401AsAWrongSignature() {

@@ -5,33 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.security.ApiKeys;
 import dev.openfactor.platform.testing.OpenApiFuzzer;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.AppUser;
 import dev.openfactor.verification.testdata.SignInTenant;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Thousands of hostile requests made from this service's OpenAPI document: no 5xx, no internals, only problems. */
 @QuarkusTest
-class HostileOpenApiTest {
+class HostileOpenApiTest extends SignInSuite {
 
     @TestHTTPResource("/")
     URI base;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
 
     @Test
     void hostileRequestsFromTheOpenApiDocumentGetOnlyProblemsNeverA5xx() throws Exception {

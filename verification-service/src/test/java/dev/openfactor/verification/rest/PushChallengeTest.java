@@ -21,45 +21,23 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.openfactor.platform.security.ApiKeys;
-import dev.openfactor.platform.testing.AdjustableClock;
 import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.AppUser;
 import dev.openfactor.verification.testdata.Commands;
 import dev.openfactor.verification.testdata.SignInTenant;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** Push sign-in with number matching, as the login page and the phone app see it. */
 @QuarkusTest
-class PushChallengeTest {
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
-
-    @Inject
-    AdjustableClock clock;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class PushChallengeTest extends SignInSuite {
 
     @Test
     void pushReachesTheAppWhichApprovesWithTheNumberShownOnThePage() {

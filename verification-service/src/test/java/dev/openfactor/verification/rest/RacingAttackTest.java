@@ -10,50 +10,28 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.security.ApiKeys;
-import dev.openfactor.platform.testing.AdjustableClock;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.AppUser;
 import dev.openfactor.verification.testdata.Codes;
 import dev.openfactor.verification.testdata.ProfileBuilder;
 import dev.openfactor.verification.testdata.ProfileTopic;
 import dev.openfactor.platform.testing.Race;
 import dev.openfactor.verification.testdata.SignInTenant;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * API.md's limits as an attacker tries them: dozens of requests at once over HTTP against the real
  * database. Every limit must admit exactly its number, whatever the interleaving.
  */
 @QuarkusTest
-class RacingAttackTest {
+class RacingAttackTest extends SignInSuite {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final byte[] APP_SECRET = "app-secret-of-20byte".getBytes();
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
-
-    @Inject
-    AdjustableClock clock;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void exactlyTenFailuresAreJudgedHoweverManyArriveAtOnce() throws Exception {

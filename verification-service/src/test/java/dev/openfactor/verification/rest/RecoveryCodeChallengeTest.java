@@ -6,31 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.security.ApiKeys;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.Codes;
 import dev.openfactor.verification.testdata.ProfileBuilder;
 import dev.openfactor.verification.testdata.ProfileTopic;
 import dev.openfactor.verification.testdata.SignInTenant;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** Recovery codes at sign-in: PBKDF2 sets as enrollment issues them, legacy SHA-256 sets, each code once. */
 @QuarkusTest
-class RecoveryCodeChallengeTest {
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
+class RecoveryCodeChallengeTest extends SignInSuite {
 
     @Test
     void eachCodeOfAPbkdf2SetIsAcceptedOnceAsTyped() {

@@ -13,45 +13,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.security.ApiKeys;
-import dev.openfactor.platform.testing.AdjustableClock;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.Codes;
 import dev.openfactor.verification.testdata.ProfileBuilder;
 import dev.openfactor.verification.testdata.ProfileTopic;
 import dev.openfactor.verification.testdata.SignInTenant;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** TOTP sign-in with RFC 6238 codes at fixed instants: window, replay (also racing), lockout, isolation. */
 @QuarkusTest
-class TotpChallengeTest {
+class TotpChallengeTest extends SignInSuite {
 
     /** RFC 6238 Appendix B: T = 1111111109 s, SHA1, 8 digits → 07081804 (step 37037036). */
     private static final Instant RFC_TIME = Instant.ofEpochSecond(1111111109L);
     private static final long RFC_STEP = 1111111109L / 30;
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
-
-    @Inject
-    AdjustableClock clock;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void acceptsTheRfcVectorAtItsInstant() {

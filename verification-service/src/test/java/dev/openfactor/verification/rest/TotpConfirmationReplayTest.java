@@ -5,20 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Instant;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.security.ApiKeys;
-import dev.openfactor.platform.testing.AdjustableClock;
-import dev.openfactor.verification.repository.ProfileRepository;
 import dev.openfactor.verification.testdata.Codes;
 import dev.openfactor.verification.testdata.ProfileBuilder;
 import dev.openfactor.verification.testdata.ProfileTopic;
 import dev.openfactor.verification.testdata.SignInTenant;
+import dev.openfactor.verification.testdata.SignInSuite;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * Finding 4 of issue 12: the code that confirmed a TOTP credential at enrollment is not accepted
@@ -26,28 +21,11 @@ import jakarta.inject.Inject;
  * the projection seeds the replay state with it.
  */
 @QuarkusTest
-class TotpConfirmationReplayTest {
+class TotpConfirmationReplayTest extends SignInSuite {
 
     /** RFC 6238 Appendix B: T = 1111111109 s (step 37037036), SHA1 seed. */
     private static final Instant RFC_TIME = Instant.ofEpochSecond(1111111109L);
     private static final long RFC_STEP = 1111111109L / 30;
-
-    @Inject
-    ApiKeys apiKeys;
-
-    @Inject
-    ProfileRepository profiles;
-
-    @Inject
-    AdjustableClock clock;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void theCodeThatConfirmedTheCredentialIsDeniedAtSignIn() {
