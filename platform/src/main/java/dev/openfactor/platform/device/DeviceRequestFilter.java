@@ -1,10 +1,13 @@
 package dev.openfactor.platform.device;
 
+import java.util.Optional;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.openfactor.platform.input.RequestParameterFilter;
 import dev.openfactor.platform.problem.ProblemException;
 import dev.openfactor.platform.problem.ProblemResponses;
+import dev.openfactor.platform.security.ResourceAnnotations;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -26,7 +29,8 @@ public class DeviceRequestFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 50)
     public Response check(ContainerRequestContext request, ResourceInfo resource) {
-        if (!appliesTo(resource)) {
+        Optional<DeviceSigned> signed = ResourceAnnotations.find(resource, DeviceSigned.class);
+        if (signed.isEmpty()) {
             return null;
         }
         String deviceHeader = request.getHeaderString(DeviceRequest.DEVICE_HEADER);
@@ -34,7 +38,7 @@ public class DeviceRequestFilter {
                 && DeviceSignatures.headersWellFormed(deviceHeader, request.getHeaderString(DeviceRequest.TIMESTAMP_HEADER),
                         request.getHeaderString(DeviceRequest.SIGNATURE_HEADER))
                 && deviceHeader.equals(request.getUriInfo().getPathParameters()
-                        .getFirst(annotation(resource).deviceIdParameter()));
+                        .getFirst(signed.get().deviceIdParameter()));
         if (plausible) {
             return null;
         }
@@ -44,13 +48,6 @@ public class DeviceRequestFilter {
 
     /** True for a resource method (or class) marked {@link DeviceSigned}. */
     public static boolean appliesTo(ResourceInfo resource) {
-        return resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(DeviceSigned.class)
-                        || resource.getResourceClass().isAnnotationPresent(DeviceSigned.class));
-    }
-
-    private static DeviceSigned annotation(ResourceInfo resource) {
-        DeviceSigned onMethod = resource.getResourceMethod().getAnnotation(DeviceSigned.class);
-        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(DeviceSigned.class);
+        return ResourceAnnotations.present(resource, DeviceSigned.class);
     }
 }

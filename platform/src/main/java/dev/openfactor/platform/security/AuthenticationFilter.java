@@ -5,9 +5,8 @@ import java.util.Optional;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.openfactor.platform.problem.ProblemException;
-import dev.openfactor.platform.problem.ProblemKind;
 import dev.openfactor.platform.problem.ProblemResponses;
+import dev.openfactor.platform.ratelimit.RateLimitedException;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -44,7 +43,7 @@ public class AuthenticationFilter {
             return Uni.createFrom().nullItem();
         }
         Optional<String> credential = bearer(request);
-        if (under(path, "/admin/v1") || annotated(resource, AdminTokenRequired.class)) {
+        if (under(path, "/admin/v1") || ResourceAnnotations.present(resource, AdminTokenRequired.class)) {
             return Uni.createFrom().item(checkAdmin(credential, RemoteAddress.of(routing)));
         }
         if (!under(path, "/v1")) {
@@ -62,8 +61,8 @@ public class AuthenticationFilter {
     private Response checkAdmin(Optional<String> credential, String address) {
         Optional<Duration> blocked = adminThrottle.blockedFor(address);
         if (blocked.isPresent()) {
-            return ProblemResponses.of(new ProblemException(ProblemKind.RATE_LIMITED, "rate_limited",
-                    "Too many failed attempts; try again later.").retryAfter(blocked.get()));
+            return ProblemResponses.of(new RateLimitedException("admin-token", "Too many failed attempts; try again later.",
+                    blocked.get()));
         }
         if (credential.filter(adminToken::matches).isPresent()) {
             return null;
@@ -79,13 +78,7 @@ public class AuthenticationFilter {
     }
 
     private static boolean isUnauthenticated(ResourceInfo resource) {
-        return annotated(resource, Unauthenticated.class);
-    }
-
-    private static boolean annotated(ResourceInfo resource, Class<? extends java.lang.annotation.Annotation> annotation) {
-        return resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(annotation)
-                        || resource.getResourceClass().isAnnotationPresent(annotation));
+        return ResourceAnnotations.present(resource, Unauthenticated.class);
     }
 
     private static boolean under(String path, String prefix) {

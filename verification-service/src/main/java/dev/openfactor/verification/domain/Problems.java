@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.openfactor.platform.problem.ProblemException;
 import dev.openfactor.platform.problem.ProblemKind;
+import dev.openfactor.platform.ratelimit.RateLimitedException;
 
 /** The sign-in failures a frontend must tell apart, each with its stable code. */
 public final class Problems {
@@ -20,7 +21,8 @@ public final class Problems {
         return new UserLockedException(retryAfter);
     }
 
-    public static ProblemException rateLimited(String detail, Duration retryAfter) {
-        return new ProblemException(ProblemKind.RATE_LIMITED, "rate_limited", detail).retryAfter(retryAfter);
+    /** After "It wasn't me": push sign-ins refused until the cool-down ends. */
+    public static RateLimitedException pushSuspended(Duration retryAfter) {
+        return new RateLimitedException("push.fraud-cooldown", "Push sign-ins are suspended after a fraud report.", retryAfter);
     }
 }

@@ -105,7 +105,7 @@ public class ChallengeService {
         String userId = profile.userId();
         var suspended = guards.pushSuspendedFor(tenantId, userId);
         if (!suspended.isZero()) {
-            throw Problems.rateLimited("Push sign-ins are suspended after a fraud report.", suspended);
+            throw Problems.pushSuspended(suspended);
         }
         pushLimits.admit(tenantId, userId, () -> challenges.pendingPush(tenantId, userId, now));
         Challenge c = Challenge.open(tenantId, userId, ChallengeMethod.PUSH, null, json(context), now,
