@@ -27,6 +27,7 @@ final class BenchSystem implements AutoCloseable {
     final Map<String, Double> readySeconds = new LinkedHashMap<>();
     private final Path root;
     private final Map<String, String> common = new HashMap<>();
+    private final Map<String, Map<String, String>> extraEnv = new HashMap<>();
     private final Path logs;
 
     private BenchSystem(Path root, String adminToken) {
@@ -37,6 +38,14 @@ final class BenchSystem implements AutoCloseable {
 
     /** Starts the services one after another, so each one's time to ready is its own. */
     static BenchSystem start(Path root, String kafka, Map<String, String> notificationEnv) {
+        return startWithEnv(root, kafka, Map.of("notification", notificationEnv));
+    }
+
+    /**
+     * As {@link #start(Path, String, Map)}, with extra environment per service ("enrollment",
+     * "verification", "notification"); a replica started later gets its service's extra too.
+     */
+    static BenchSystem startWithEnv(Path root, String kafka, Map<String, Map<String, String>> extraEnv) {
         BenchSystem system = new BenchSystem(root, random(24));
         Map<String, String> common = system.common;
         common.put("QUARKUS_PROFILE", "local");
@@ -48,11 +57,12 @@ final class BenchSystem implements AutoCloseable {
         common.put("OPENFACTOR_CRYPTO_DELIVERY_ACTIVE_KEY_ID", "b1");
         common.put("OPENFACTOR_CRYPTO_DELIVERY_KEYS", "b1:" + random(32));
         common.put("QUARKUS_LOG_LEVEL", "WARN");
+        system.extraEnv.putAll(extraEnv);
         try {
             system.launch("enrollment", "enrollment", ENROLLMENT_PORT, Map.of(
                     "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ENROLLMENT_PORT));
             system.launch("verification", "verification", VERIFICATION_PORT, Map.of());
-            system.launch("notification", "notification", NOTIFICATION_PORT, notificationEnv);
+            system.launch("notification", "notification", NOTIFICATION_PORT, Map.of());
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -77,6 +87,7 @@ final class BenchSystem implements AutoCloseable {
     private void launch(String name, String service, int port, Map<String, String> own) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
+        env.putAll(extraEnv.getOrDefault(service, Map.of()));
         env.put("OPENFACTOR_DB_NAME", "openfactor_bench_" + service);
         ServiceProcess process = ServiceProcess.start(name, root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar"),
                 port, env, logs.resolve(name + ".log"));
