@@ -166,3 +166,12 @@ export async function pairManually(page, activation, { shoot = false } = {}) {
   await page.locator('li.account', { hasText: answer.userId }).waitFor();
   return answer;
 }
+
+/** A fresh app context with one account paired for a new user of `tenant`. */
+export async function pairedApp(browser, tenant, prefix, options = {}) {
+  const opened = await openApp(browser, options);
+  const userId = newUserId(prefix);
+  const activation = await startActivation(tenant, userId);
+  const answer = await pairManually(opened.page, activation);
+  return { ...opened, userId, answer, activation };
+}
