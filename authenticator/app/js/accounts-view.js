@@ -34,13 +34,13 @@ function accountRow(account, onChange) {
   const copy = h('button.code', { type: 'button', 'aria-describedby': `${id}-left`, onclick: copyCode }, digits);
   const left = h('span.visually-hidden', { id: `${id}-left` }, '');
   const element = h('li.card.account', { dataset: { deviceId: account.deviceId } },
-    h('div.account-head', {},
-      h('div.who', {}, h('h3', {}, accountTitle(account)), h('p.user', {}, account.userId)),
+    h('div.who', {}, h('h3', {}, accountTitle(account)), h('p.user', {}, account.userId)),
+    h('div.code-row', {}, copy, ring, left),
+    h('div.account-foot', {},
+      h('p.quiet', {}, account.push === 'webpush' ? 'Notifications on' : 'Sign-in requests show up here while the app is open.'),
       h('div.menu', {},
         h('button.link', { type: 'button', onclick: renameAccount, 'aria-label': `Rename ${accountTitle(account)}` }, 'Rename'),
-        h('button.link.danger', { type: 'button', onclick: removeAccount, 'aria-label': `Remove ${accountTitle(account)}` }, 'Remove'))),
-    h('div.code-row', {}, copy, ring, left),
-    account.push === 'webpush' ? null : h('p.quiet', {}, 'Sign-in requests show up here while the app is open.'));
+        h('button.link.danger', { type: 'button', onclick: removeAccount, 'aria-label': `Remove ${accountTitle(account)}` }, 'Remove'))));
 
   async function update() {
     const now = Date.now();

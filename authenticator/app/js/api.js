@@ -1,5 +1,5 @@
 // The app API of API.md: activation (authorized by the code) and the signed device calls.
-import { signatureHeaders } from './signing.js';
+import { RequestClock, signatureHeaders } from './signing.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -57,10 +57,15 @@ export async function activate(url, request) {
   throw new ApiError(`The server could not add the account (${response.status}).`, { status: response.status, code: body.code });
 }
 
+const clock = new RequestClock();
+
 /** One signed device request; the body string signed is the body sent. */
 export async function signedRequest(account, method, url, payload) {
   const body = payload === undefined ? '' : JSON.stringify(payload);
-  const headers = await signatureHeaders({ deviceId: account.deviceId, privateKey: account.privateKey, method, url, body });
+  const seconds = clock.timestamp(`${account.deviceId}\n${method}\n${url}\n${body}`, Date.now() / 1000);
+  const headers = await signatureHeaders({
+    deviceId: account.deviceId, privateKey: account.privateKey, method, url, body, now: seconds * 1000,
+  });
   if (body) headers['Content-Type'] = 'application/json';
   return send(url, { method, headers, body: body || undefined });
 }

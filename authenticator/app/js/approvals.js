@@ -42,7 +42,9 @@ export function mountApprovals(container, { only = null, onEmpty = () => {} } = 
             if (!cards.has(key)) addCard(key, account, challenge);
           }
         } catch (e) {
-          failures.push(e);
+          // Just paired: verification-service hears of a new device through events, a moment later.
+          const justPaired = e.status === 401 && Date.now() - account.addedAt < 120_000;
+          if (!justPaired) failures.push(e);
           // Unknown this time: keep what is shown until it expires.
           for (const key of cards.keys()) if (key.startsWith(`${account.deviceId}/`)) seen.add(key);
         }

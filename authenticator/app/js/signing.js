@@ -40,3 +40,24 @@ export async function signatureHeaders({ deviceId, privateKey, method, url, body
     'X-OpenFactor-Signature': await signCanonical(privateKey, canonical),
   };
 }
+
+/**
+ * Timestamps that never repeat a signed request. The services refuse a request whose signed
+ * content (device, method, path, timestamp, body) they have seen before, so two identical
+ * requests in the same second (a poll and a Refresh tap) would make the second a "replay".
+ * The later one takes the next second instead (well inside the ±60 s window).
+ */
+export class RequestClock {
+  #last = new Map();
+
+  timestamp(key, nowSeconds) {
+    const previous = this.#last.get(key) ?? -Infinity;
+    const chosen = Math.max(Math.floor(nowSeconds), previous + 1);
+    this.#last.set(key, chosen);
+    // Forget requests that can no longer collide.
+    if (this.#last.size > 500) {
+      for (const [k, t] of this.#last) if (t < nowSeconds - 2) this.#last.delete(k);
+    }
+    return chosen;
+  }
+}

@@ -20,7 +20,7 @@ test('approve with the number shown at sign-in → approved', needsSystem, async
   const { context, page, userId, problems } = await pairedApp(browser, tenant, 'approve');
   try {
     const challenge = await pushChallenge(tenant, userId, CONTEXT);
-    const card = page.locator('article.approval', { has: page.locator(`[data-challenge-id]`) }).first();
+    const card = page.locator(`article.approval[data-challenge-id="${challenge.challengeId}"]`);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await card.waitFor();
     const text = await card.innerText();
@@ -77,6 +77,7 @@ test('"It wasn\'t me" reports fraud → fraud_reported', needsSystem, async () =
   try {
     const challenge = await pushChallenge(tenant, userId, { application: 'VPN', ipAddress: '198.51.100.7', location: 'Unknown city, Elsewhere' });
     const card = page.locator(`article.approval[data-challenge-id="${challenge.challengeId}"]`);
+    await page.getByRole('button', { name: 'Refresh' }).click();
     await card.waitFor();
     await card.getByRole('button', { name: 'Deny' }).click();
     const notMe = card.getByRole('button', { name: /It wasn't me/ });

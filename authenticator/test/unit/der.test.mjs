@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { derToRaw, rawToDer } from '../../app/js/der.js';
-import { canonicalString, signCanonical, signatureHeaders } from '../../app/js/signing.js';
+import { RequestClock, canonicalString, signCanonical, signatureHeaders } from '../../app/js/signing.js';
 import { fromBase64, toBase64 } from '../../app/js/encoding.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../vectors/device-signature.json', import.meta.url), 'utf8'));
@@ -125,4 +125,13 @@ test('signatureHeaders signs the path with query and the exact body, in unix sec
   assert.equal(headers['X-OpenFactor-Device'], 'dev_7Hq2');
   assert.equal(headers['X-OpenFactor-Timestamp'], '1767225602');
   assert.ok(nodeVerifies(vectors.cases[2].canonical, headers['X-OpenFactor-Signature']));
+});
+
+test('the same request twice in one second gets the next second, so it is never a replay', () => {
+  const clock = new RequestClock();
+  const key = 'dev\nGET\nhttps://v.example/v1/devices/dev/challenges\n';
+  assert.equal(clock.timestamp(key, 1767225600.2), 1767225600);
+  assert.equal(clock.timestamp(key, 1767225600.7), 1767225601);
+  assert.equal(clock.timestamp('another request', 1767225600.8), 1767225600, 'other requests are not shifted');
+  assert.equal(clock.timestamp(key, 1767225605.1), 1767225605, 'back to real time once it has passed');
 });
