@@ -20,6 +20,13 @@ public interface EnrollmentConfig {
     @WithDefault("http://localhost:8081")
     String publicBaseUrl();
 
+    /**
+     * Where apps reach verification-service from outside (its ingress), without a trailing slash;
+     * told to the app at activation so it knows where to fetch its challenges.
+     */
+    @WithDefault("http://localhost:8082")
+    String verificationPublicUrl();
+
     Activation activation();
 
     Phone phone();

@@ -59,8 +59,12 @@ public class AppActivationResource {
         }
     }
 
+    /**
+     * {@code enrollmentUrl} and {@code verificationUrl} are where the app sends its signed requests;
+     * {@code vapidPublicKey} (null when Web Push is not set up) is its Web Push applicationServerKey.
+     */
     public record ActivationResult(String deviceId, String methodId, TenantView tenant, String userId, TotpView totp,
-            int pollIntervalSeconds) {
+            int pollIntervalSeconds, String enrollmentUrl, String verificationUrl, String vapidPublicKey) {
     }
 
     @POST
@@ -74,6 +78,7 @@ public class AppActivationResource {
                 new TenantView(a.tenant().name(), a.tenant().displayName()), a.userId(),
                 new TotpView(paired.totpSecretBase32(), paired.totp().algorithm(), paired.totp().digits(),
                         paired.totp().period()),
-                a.pollIntervalSeconds());
+                a.pollIntervalSeconds(), a.endpoints().enrollmentUrl(), a.endpoints().verificationUrl(),
+                a.endpoints().vapidPublicKey().orElse(null));
     }
 }

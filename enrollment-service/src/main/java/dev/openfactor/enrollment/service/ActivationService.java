@@ -44,11 +44,12 @@ public class ActivationService {
     private final EnrollmentConfig config;
     private final Clock clock;
     private final UserLimits limits;
+    private final AppEndpoints endpoints;
 
     ActivationService(Profiles profiles, ActivationRepository activations, MethodRepository methods,
             DeviceRepository devices, UserRepository users, TenantRepository tenants, AuthenticatorEnroller enroller,
             PushAddresses pushAddresses, ChangeSignals signals, AuditTrail audit, EnrollmentConfig config, Clock clock,
-            UserLimits limits) {
+            UserLimits limits, AppEndpoints endpoints) {
         this.profiles = profiles;
         this.activations = activations;
         this.methods = methods;
@@ -62,12 +63,15 @@ public class ActivationService {
         this.config = config;
         this.clock = clock;
         this.limits = limits;
+        this.endpoints = endpoints;
     }
 
     public record State(ActivationStatus status, String deviceId, String methodId, Instant expiresAt) {
     }
 
-    public record Activated(AuthenticatorEnroller.Paired paired, Tenant tenant, String userId, int pollIntervalSeconds) {
+    /** A paired app, and what it is told to work on its own ({@link AppEndpoints}). */
+    public record Activated(AuthenticatorEnroller.Paired paired, Tenant tenant, String userId, int pollIntervalSeconds,
+            AppEndpoints endpoints) {
     }
 
     public static String changeKey(String activationId) {
@@ -128,7 +132,8 @@ public class ActivationService {
         signals.signal(changeKey(activation.id()));
         profiles.changed(user);
         Tenant tenant = tenants.findByIdOptional(user.tenantId()).orElseThrow();
-        return new Activated(paired, tenant, user.userId(), config.activation().appPollIntervalSeconds());
+        return new Activated(paired, tenant, user.userId(), config.activation().appPollIntervalSeconds(),
+                endpoints);
     }
 
     private void attempt(MfaUser user, Activation activation, String outcome, String reason) {

@@ -43,6 +43,10 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class AuthenticatorActivationTest {
 
+    /** %test.openfactor.webpush.vapid-public-key: a P-256 point whose private key was never kept. */
+    private static final String TEST_VAPID_PUBLIC_KEY =
+            "BOFcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX_teLqZTynbzORN5aI";
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -93,7 +97,14 @@ class AuthenticatorActivationTest {
                 .body("totp.period", equalTo(30))
                 .body("totp.secret", matchesPattern("[A-Z2-7]{32}"))
                 .body("pollIntervalSeconds", equalTo(30))
+                // Where the app goes next and its Web Push key, from %test configuration.
+                .body("enrollmentUrl", equalTo("https://mfa.contoso.example"))
+                .body("verificationUrl", equalTo("https://mfa-verify.contoso.example"))
+                .body("vapidPublicKey", equalTo(TEST_VAPID_PUBLIC_KEY))
                 .extract().jsonPath();
+        byte[] vapidPoint = Base64.getUrlDecoder().decode(result.getString("vapidPublicKey"));
+        assertEquals(65, vapidPoint.length);
+        assertEquals(0x04, vapidPoint[0]);
         String deviceId = result.getString("deviceId");
         String methodId = result.getString("methodId");
 
