@@ -24,7 +24,7 @@ const TYPES = {
 // Always revalidated: the page and the service worker decide which version of the rest runs.
 const NO_CACHE = new Set(['/index.html', '/sw.js']);
 
-function options(argv) {
+export function options(argv) {
   const parsed = { port: 8090, host: '127.0.0.1', connectSrc: '' };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
@@ -55,7 +55,8 @@ export function securityHeaders(connectSrc) {
   };
 }
 
-function serve({ connectSrc }) {
+/** The request handler: app/ files with the production headers. */
+export function serve({ connectSrc }) {
   const headers = securityHeaders(connectSrc);
   return async (request, response) => {
     const send = (status, text) => {
