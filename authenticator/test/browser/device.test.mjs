@@ -14,11 +14,17 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test('after a reload the account and its key are still there; the key cannot be exported; nothing in localStorage', needsSystem, async () => {
+test('after a rename and a reload the account and its key are still there; the key cannot be exported; nothing in localStorage', needsSystem, async () => {
   const { context, page, answer, userId } = await pairedApp(browser, tenant, 'reload');
   try {
+    await page.getByRole('button', { name: 'Rename Fabrikam' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rename account' });
+    await dialog.getByLabel('Account name').fill('Work laptop sign-ins');
+    await dialog.getByRole('button', { name: 'Save' }).click();
     await page.reload();
-    await page.locator('li.account', { hasText: userId }).waitFor();
+    const card = page.locator('li.account', { hasText: userId });
+    await card.waitFor();
+    assert.equal(await card.locator('h3').innerText(), 'Work laptop sign-ins', 'the local label survives the reload');
     const stored = await page.evaluate(async (deviceId) => {
       const db = await new Promise((resolve, reject) => {
         const r = indexedDB.open('openfactor-authenticator');

@@ -41,7 +41,7 @@ class AuthenticatorAppTest {
     @BeforeAll
     static void startSystemAndApp() throws Exception {
         Path app = authenticatorDir();
-        if (!Files.isDirectory(app.resolve("node_modules/playwright-core")) || !Files.isFile(app.resolve("app/vendor/jsqr.mjs"))) {
+        if (!Files.isDirectory(app.resolve("node_modules/playwright-core")) || !Files.isRegularFile(app.resolve("app/vendor/jsqr.mjs"))) {
             throw new IllegalStateException(app.resolve("node_modules") + " is missing: run ./openfactor test, which runs npm ci in authenticator/");
         }
         BenchDatabases.empty();
