@@ -39,6 +39,12 @@ test('typing the Code and Url pairs; the code shown is the RFC 6238 code the ser
     assert.match(await card.locator('.code-digits').textContent(), /^\d{3} \d{3}$/, 'grouped as 123 456');
     await screenshot(page, 'accounts');
 
+    if (answer.vapidPublicKey) {
+      // Web Push cannot subscribe in this browser (no vendor push service): pairing stands, polling goes on.
+      await assert.doesNotReject(page.locator('#status', { hasText: 'Sign-in requests still show up here' }).waitFor({ timeout: 20000 }));
+      assert.equal(await page.locator('li.account').count(), 1);
+    }
+
     const signIn = await totpSignIn(tenant, userId, shown);
     assert.equal(signIn.status, 'approved', 'verification-service accepts the code the app shows');
     assert.deepEqual(problems, []);

@@ -33,6 +33,9 @@ class AuthenticatorAppTest {
     private static final int APP_PORT = 18090;
     private static final String APP_ORIGIN = "http://127.0.0.1:" + APP_PORT;
     private static final Duration NODE_TESTS_TIMEOUT = Duration.ofMinutes(10);
+    /** A public P-256 point (enrollment-service's %test key); no push is ever signed with it here. */
+    private static final String VAPID_PUBLIC_KEY =
+            "BOFcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX_teLqZTynbzORN5aI";
 
     private static BenchBroker broker;
     private static BenchSystem system;
@@ -52,7 +55,9 @@ class AuthenticatorAppTest {
                 "enrollment", Map.of(
                         "OPENFACTOR_CORS_APP_ORIGINS", APP_ORIGIN,
                         "OPENFACTOR_ENROLLMENT_VERIFICATION_PUBLIC_URL", verificationUrl,
-                        "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", enrollmentUrl),
+                        "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", enrollmentUrl,
+                        // The app then tries Web Push, which cannot subscribe here: it must go on by polling.
+                        "OPENFACTOR_WEBPUSH_VAPID_PUBLIC_KEY", VAPID_PUBLIC_KEY),
                 "verification", Map.of("OPENFACTOR_CORS_APP_ORIGINS", APP_ORIGIN)));
         Path log = ServiceProcess.root().resolve(".openfactor/bench/logs/authenticator-serve.log");
         Files.createDirectories(log.getParent());
