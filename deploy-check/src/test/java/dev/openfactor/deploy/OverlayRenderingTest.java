@@ -32,7 +32,7 @@ class OverlayRenderingTest {
     void rendersEveryPieceOfEachService(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         List<String> missing = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.WORKLOADS) {
             for (String kind : List.of("Deployment", "Service", "ServiceAccount", "PodDisruptionBudget")) {
                 if (rendered.find(kind, service).isEmpty()) {
                     missing.add(kind + "/" + service);

@@ -123,12 +123,12 @@ class ProductionOverlayTest {
     }
 
     @Test
-    void theIngressExposesTheFrontendFacingServicesAtThePublicBaseUrl() {
+    void theIngressExposesTheFrontendFacingServicesAtTheUrlsAppsAreTold() {
         V1Ingress ingress = PRODUCTION.ofKind("Ingress").get(0).typed(V1Ingress.class);
         Map<String, String> backendByHost = new java.util.TreeMap<>();
         ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
                 .forEach(p -> backendByHost.put(rule.getHost(), p.getBackend().getService().getName())));
-        assertEquals(Set.of("enrollment-service", "verification-service"), new TreeSet<>(backendByHost.values()),
+        assertEquals(Set.of("enrollment-service", "verification-service", Repo.APP), new TreeSet<>(backendByHost.values()),
                 "notification-service has no public API");
 
         String base = ContainerEnv.of(PRODUCTION, PRODUCTION.container("enrollment-service"))
@@ -139,6 +139,14 @@ class ProductionOverlayTest {
                 "activation URLs (" + base + ") must lead to enrollment-service through the ingress");
         assertTrue(ingress.getSpec().getTls().stream().anyMatch(t -> t.getHosts().contains(uri.getHost())),
                 uri.getHost() + " has no TLS");
+
+        URI verification = URI.create(ContainerEnv.of(PRODUCTION, PRODUCTION.container("enrollment-service"))
+                .value("OPENFACTOR_ENROLLMENT_VERIFICATION_PUBLIC_URL").orElseThrow());
+        assertEquals("https", verification.getScheme());
+        assertEquals("verification-service", backendByHost.get(verification.getHost()),
+                "the verification URL told to apps must lead to verification-service through the ingress");
+        assertTrue(ingress.getSpec().getTls().stream().anyMatch(t -> t.getHosts().contains(verification.getHost())),
+                verification.getHost() + " has no TLS");
     }
 
     @Test

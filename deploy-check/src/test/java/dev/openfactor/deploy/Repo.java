@@ -15,6 +15,10 @@ final class Repo {
 
     static final Path ROOT = locate();
     static final List<String> SERVICES = List.of("enrollment-service", "verification-service", "notification-service");
+    /** The web authenticator: static files behind nginx, deployed beside the services. */
+    static final String APP = "authenticator";
+    /** Every Deployment: the services and the web authenticator, hardened alike. */
+    static final List<String> WORKLOADS = List.of("enrollment-service", "verification-service", "notification-service", APP);
     static final YAMLMapper YAML = new YAMLMapper();
 
     private Repo() {
@@ -49,8 +53,8 @@ final class Repo {
         }
     }
 
-    static Path dockerfile(String service) {
-        return path(service + "/src/main/docker/Dockerfile.jvm");
+    static Path dockerfile(String workload) {
+        return workload.equals(APP) ? path(APP + "/Dockerfile") : path(workload + "/src/main/docker/Dockerfile.jvm");
     }
 
     /** Surefire passes the reactor root; run elsewhere (an IDE), the nearest parent with docker-compose.yml. */

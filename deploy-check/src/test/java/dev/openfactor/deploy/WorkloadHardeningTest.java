@@ -25,10 +25,14 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1Volume;
 
 /**
- * The pod hardening every overlay must keep, checked on each workload container as rendered.
+ * The pod hardening every overlay must keep, checked on each workload container as rendered: the
+ * three services and the web authenticator.
  * Each test lists every violation at once rather than stopping at the first.
  */
 class WorkloadHardeningTest {
+
+    /** nginx-unprivileged's port (authenticator/Dockerfile EXPOSE, nginx.conf listen). */
+    static final int AUTHENTICATOR_PORT = 8080;
 
     static List<String> overlays() {
         return Repo.overlays();
@@ -56,7 +60,7 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void everyContainerRequestsAndLimitsCpuAndMemory(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.WORKLOADS) {
             V1Container c = Kustomize.overlay(overlay).container(service);
             var r = c.getResources();
             for (String resource : List.of("cpu", "memory")) {
@@ -76,7 +80,7 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void containersRunUnprivilegedOnAReadOnlyRoot(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.WORKLOADS) {
             V1PodSpec pod = Kustomize.overlay(overlay).deployment(service).getSpec().getTemplate().getSpec();
             V1PodSecurityContext podContext = Optional.ofNullable(pod.getSecurityContext()).orElseGet(V1PodSecurityContext::new);
             for (V1Container c : allContainers(pod)) {
@@ -107,7 +111,7 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void podsRunAsTheUserTheImageDeclares(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.WORKLOADS) {
             V1PodSpec pod = Kustomize.overlay(overlay).deployment(service).getSpec().getTemplate().getSpec();
             V1Container c = Kustomize.overlay(overlay).container(service);
             Long uid = firstNonNull(c.getSecurityContext() == null ? null : c.getSecurityContext().getRunAsUser(),
@@ -152,7 +156,7 @@ class WorkloadHardeningTest {
     void noServiceAccountTokenIsMounted(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.WORKLOADS) {
             V1PodSpec pod = rendered.deployment(service).getSpec().getTemplate().getSpec();
             check(problems, service, "its own service account", service.equals(pod.getServiceAccountName()));
             check(problems, service, "automountServiceAccountToken: false on the pod",
@@ -168,7 +172,7 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void imagesArePinnedToAVersion(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.WORKLOADS) {
             String image = Kustomize.overlay(overlay).container(service).getImage();
             String afterRepository = image.substring(image.lastIndexOf('/') + 1);
             boolean tagged = afterRepository.contains(":") || image.contains("@sha256:");
@@ -196,6 +200,32 @@ class WorkloadHardeningTest {
                         + service.httpPort(), Objects.equals(target, service.httpPort()));
             }
         }
+        assertEquals(List.of(), problems, overlay);
+    }
+
+    /** nginx answers /healthz itself; it has no start-up to wait for. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theAuthenticatorIsProbedOnItsHealthzAndRoutedToItsPort(String overlay) {
+        Rendered rendered = Kustomize.overlay(overlay);
+        List<String> problems = new ArrayList<>();
+        V1Container c = rendered.container(Repo.APP);
+        probe(problems, c, "readiness", c.getReadinessProbe(), "/healthz", AUTHENTICATOR_PORT);
+        probe(problems, c, "liveness", c.getLivenessProbe(), "/healthz", AUTHENTICATOR_PORT);
+        V1Service svc = rendered.get("Service", Repo.APP).typed(V1Service.class);
+        var podLabels = rendered.deployment(Repo.APP).getSpec().getTemplate().getMetadata().getLabels();
+        check(problems, Repo.APP, "Service selector matches the pods",
+                podLabels.entrySet().containsAll(svc.getSpec().getSelector().entrySet()));
+        for (var port : svc.getSpec().getPorts()) {
+            check(problems, Repo.APP, "Service port " + port.getName() + " reaches container port " + AUTHENTICATOR_PORT,
+                    Objects.equals(resolve(c, port.getTargetPort()), AUTHENTICATOR_PORT));
+        }
+        Duration preStop = c.getLifecycle() == null || c.getLifecycle().getPreStop() == null
+                || c.getLifecycle().getPreStop().getSleep() == null ? Duration.ZERO
+                        : Duration.ofSeconds(c.getLifecycle().getPreStop().getSleep().getSeconds());
+        Long grace = rendered.deployment(Repo.APP).getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        check(problems, Repo.APP, "a grace period longer than its preStop pause",
+                Duration.ofSeconds(grace == null ? 30 : grace).compareTo(preStop) > 0);
         assertEquals(List.of(), problems, overlay);
     }
 
