@@ -41,17 +41,17 @@ export function options(argv) {
   return parsed;
 }
 
+/** The same headers as nginx.conf (production), so what passes here holds there. */
 export function securityHeaders(connectSrc) {
   const connect = ["'self'", ...connectSrc.split(/\s+/).filter(Boolean)].join(' ');
   return {
     'Content-Security-Policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; `
-      + `connect-src ${connect}; media-src 'self' blob:; worker-src 'self'; manifest-src 'self'; `
-      + `object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+      + `connect-src ${connect}; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; `
+      + `frame-ancestors 'none'; form-action 'none'`,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+    'Permissions-Policy': 'camera=(self)',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
   };
 }
 

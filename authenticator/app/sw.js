@@ -6,14 +6,19 @@ const CACHE = `openfactor-shell-${VERSION}`;
 const SHELL = [
   './', './index.html', './app.css', './manifest.webmanifest',
   './icons/icon.svg', './icons/icon-192.png', './icons/icon-512.png', './icons/icon-maskable-512.png',
-  './vendor/jsqr.mjs',
   './js/app.js', './js/accounts.js', './js/accounts-view.js', './js/add-view.js', './js/api.js',
   './js/approvals.js', './js/der.js', './js/encoding.js', './js/pairing.js', './js/push.js',
   './js/qr.js', './js/signing.js', './js/store.js', './js/totp.js', './js/ui.js',
 ];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(SHELL);
+    // The QR decoder is copied in by npm; without it the app still works (codes, approvals).
+    await cache.add('./vendor/jsqr.mjs').catch(() => {});
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -32,7 +37,7 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(CACHE);
     try {
       const response = await fetch(event.request);
-      if (response.ok && SHELL.some((p) => new URL(p, self.registration.scope).href === url.origin + url.pathname)) {
+      if (response.ok && [...SHELL, './vendor/jsqr.mjs'].some((p) => new URL(p, self.registration.scope).href === url.origin + url.pathname)) {
         await cache.put(event.request, response.clone());
       }
       return response;

@@ -1,6 +1,13 @@
 // QR decoding in the page (BarcodeDetector is not everywhere): camera frames or a chosen image,
 // drawn on a canvas and read by jsQR.
-import jsQR from '../vendor/jsqr.mjs';
+// Loaded when first needed: the rest of the app works even where app/vendor/ is missing.
+let decoder;
+function jsQR(...args) {
+  return decoder(...args);
+}
+async function loadDecoder() {
+  decoder ??= (await import('../vendor/jsqr.mjs')).default;
+}
 
 function decodeCanvas(canvas) {
   const context = canvas.getContext('2d', { willReadFrequently: true });
@@ -10,6 +17,7 @@ function decodeCanvas(canvas) {
 
 /** The text of the QR code in an image file, or null. Small images are scaled up first. */
 export async function decodeImageFile(file) {
+  await loadDecoder();
   const bitmap = await createImageBitmap(file);
   try {
     for (const scale of [1, 3]) {
@@ -35,6 +43,7 @@ export async function decodeImageFile(file) {
  * The stream is always stopped.
  */
 export async function scanCamera(video, signal) {
+  await loadDecoder();
   const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
   try {
     video.srcObject = stream;

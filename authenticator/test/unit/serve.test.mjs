@@ -38,6 +38,7 @@ test('index.html with the strict policy and no-cache', async () => {
     assert.ok(csp.includes(directive), directive);
   }
   assert.ok(!csp.includes('unsafe'), 'no unsafe-inline or unsafe-eval');
+  assert.ok(csp.includes("form-action 'none'") && csp.includes("frame-ancestors 'none'"));
   assert.equal(r.headers['x-content-type-options'], 'nosniff');
   assert.equal(r.headers['referrer-policy'], 'no-referrer');
   assert.match(r.headers['permissions-policy'], /camera=\(self\)/);
@@ -72,4 +73,15 @@ test('--connect-src takes origins only', () => {
   assert.throws(() => options(['--connect-src', 'https://a.example; script-src *']), /origins/);
   assert.throws(() => options(['--port', 'x']), /port/);
   assert.throws(() => options(['--nope']), /unknown/);
+});
+
+test('the same policy and headers as production nginx.conf', async () => {
+  const { readFileSync } = await import('node:fs');
+  const conf = readFileSync(new URL('../../nginx.conf', import.meta.url), 'utf8');
+  const produced = Object.fromEntries([...conf.matchAll(/add_header ([A-Za-z-]+) "([^"]*)" always;/g)]
+    .map(([, name, value]) => [name.toLowerCase(), value.replace('${OPENFACTOR_APP_CONNECT_SRC}', 'https://enroll.example https://verify.example:8443')]));
+  const r = await get('/');
+  for (const name of ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy']) {
+    assert.equal(r.headers[name], produced[name], name);
+  }
 });
