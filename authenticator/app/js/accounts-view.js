@@ -16,9 +16,10 @@ export async function mountAccounts(container, { onChange }) {
     return { stop() {} };
   }
   const rows = accounts.map((account) => accountRow(account, onChange));
+  // Codes and rings first, so nothing shows a placeholder or animates in from a full ring.
+  await Promise.all(rows.map((r) => r.update()));
   container.replaceChildren(h('h2.section-title', {}, 'Accounts'), h('ul.accounts', {}, rows.map((r) => r.element)));
   const update = () => rows.forEach((r) => r.update().catch(() => {}));
-  await Promise.all(rows.map((r) => r.update()));
   const timer = setInterval(update, 1000);
   return { stop: () => clearInterval(timer) };
 }
