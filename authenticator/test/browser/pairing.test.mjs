@@ -21,7 +21,7 @@ before(async () => {
 after(() => browser?.close());
 
 test('typing the Code and Url pairs; the code shown is the RFC 6238 code the server accepts', needsSystem, async () => {
-  const { context, page, problems } = await openApp(browser);
+  const { context, page, problems } = await openApp(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   try {
     await screenshot(page, 'empty');
     const userId = newUserId('manual');
@@ -38,6 +38,9 @@ test('typing the Code and Url pairs; the code shown is the RFC 6238 code the ser
     assert.equal(shown, expected, 'the app shows the same code as an independent HMAC');
     assert.match(await card.locator('.code-digits').textContent(), /^\d{3} \d{3}$/, 'grouped as 123 456');
     await screenshot(page, 'accounts');
+    await card.locator('button.code').click();
+    await assert.doesNotReject(page.locator('#toast', { hasText: 'Copied' }).waitFor());
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^\d{6}$/, 'tap to copy puts the digits on the clipboard');
 
     if (answer.vapidPublicKey) {
       // Web Push cannot subscribe in this browser (no vendor push service): pairing stands, polling goes on.
