@@ -13,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Reads delivery reports: a push token that APNs or FCM calls unregistered is retired, and the
- * republished profile stops verification-service from pushing to it.
+ * Reads delivery reports: a push token that its push service (APNs, FCM, Web Push) calls
+ * unregistered or gone is retired, and the republished profile stops verification-service from
+ * pushing to it.
  */
 @ApplicationScoped
 public class DeliveryReportConsumer {

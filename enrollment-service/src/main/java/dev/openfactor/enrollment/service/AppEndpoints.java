@@ -5,7 +5,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 import dev.openfactor.enrollment.config.EnrollmentConfig;
-import dev.openfactor.enrollment.config.WebPushConfig;
+import dev.openfactor.platform.webpush.P256;
+import dev.openfactor.platform.webpush.WebPushConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +19,6 @@ import jakarta.inject.Inject;
 @Startup
 @ApplicationScoped
 public class AppEndpoints {
-
-    private static final int UNCOMPRESSED_P256_POINT = 65;
 
     private final String enrollmentUrl;
     private final String verificationUrl;
@@ -66,17 +65,17 @@ public class AppEndpoints {
         return trimmed;
     }
 
+    /** The same check notification-service makes of the pair: a point on P-256, as browsers take it. */
     private static String vapidKey(String key) {
-        byte[] point;
         try {
-            point = key.contains("=") ? null : Base64.getUrlDecoder().decode(key);
+            if (!key.contains("=")) {
+                P256.publicKey(Base64.getUrlDecoder().decode(key));
+                return key;
+            }
         } catch (IllegalArgumentException e) {
-            point = null;
+            // answered below, without the value
         }
-        if (point == null || point.length != UNCOMPRESSED_P256_POINT || point[0] != 0x04) {
-            throw new IllegalArgumentException("openfactor.webpush.vapid-public-key must be the base64url (no padding) of a"
-                    + " 65-byte uncompressed P-256 point");
-        }
-        return key;
+        throw new IllegalArgumentException("openfactor.webpush.vapid-public-key must be the base64url (no padding) of a"
+                + " 65-byte uncompressed P-256 point");
     }
 }

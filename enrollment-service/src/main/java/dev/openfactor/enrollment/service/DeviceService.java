@@ -64,7 +64,7 @@ public class DeviceService {
         profiles.changed(user);
     }
 
-    /** APNs or FCM said the token is dead: stop pushing to it and tell verification-service. */
+    /** The push service (APNs, FCM or a Web Push service) said the token is dead: stop pushing to it and tell verification-service. */
     @Transactional
     public void retirePushToken(String tenantId, String deviceId, String reason) {
         devices.findDevice(deviceId).filter(d -> d.tenantId().equals(tenantId)).ifPresent(device -> {

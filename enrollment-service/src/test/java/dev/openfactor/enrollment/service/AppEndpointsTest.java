@@ -56,7 +56,9 @@ class AppEndpointsTest {
             "BOFcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX_teLqZTynbzORN5aI=",
             "BOFcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX/teLqZTynbzORN5aI",
             "A4FcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX_teLqZTynbzORN5aI",
-            "BOFcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX_teLqZTynbzORN5aI\nX" })
+            "BOFcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX_teLqZTynbzORN5aI\nX",
+            // the right length and prefix, but (1, 1) is not on the curve
+            "BAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE" })
     void refusesAVapidKeyThatIsNotAnUncompressedP256Point(String key) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new AppEndpoints("https://mfa.example.com", "https://mfa-verify.example.com", Optional.of(key)));

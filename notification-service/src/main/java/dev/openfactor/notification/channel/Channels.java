@@ -13,36 +13,57 @@ import dev.openfactor.notification.channel.apns.ApnsChannel;
 import dev.openfactor.notification.channel.fcm.FcmChannel;
 import dev.openfactor.notification.channel.sandbox.SandboxChannel;
 import dev.openfactor.notification.channel.twilio.TwilioChannel;
+import dev.openfactor.notification.channel.webpush.WebPushChannel;
 import dev.openfactor.notification.config.NotificationConfig;
+import dev.openfactor.platform.webpush.PushServiceAllowlist;
+import dev.openfactor.platform.webpush.WebPushConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-/** The channels this process delivers through: the sandbox alone, or each configured provider. */
+/**
+ * The channels this process delivers through: each configured provider, or, with the sandbox on,
+ * Web Push (when configured) and the sandbox for everything else.
+ */
 @ApplicationScoped
 public class Channels {
 
     private static final Logger LOG = Logger.getLogger(Channels.class);
 
     private final NotificationConfig config;
+    private final WebPushConfig webPush;
+    private final PushServiceAllowlist pushServices;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final List<NotificationChannel> active = new ArrayList<>();
 
-    Channels(NotificationConfig config, EntityManager em, ObjectMapper mapper, Clock clock) {
+    Channels(NotificationConfig config, WebPushConfig webPush, PushServiceAllowlist pushServices, EntityManager em,
+            ObjectMapper mapper, Clock clock) {
         this.config = config;
+        this.webPush = webPush;
+        this.pushServices = pushServices;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
     }
 
     void start(@Observes StartupEvent ignored) throws Exception {
+        // Web Push needs no vendor account and reaches the person's own browser, so it stays real beside the sandbox.
+        if (WebPushChannel.configured(webPush)) {
+            active.add(WebPushChannel.create(webPush, pushServices, mapper, clock, config.dispatch().sendTimeout()));
+            if ("mailto:admin@localhost".equals(webPush.subject())) {
+                LOG.warn("webpush: openfactor.webpush.subject is the default mailto:admin@localhost, which Apple's push "
+                        + "service refuses; set OPENFACTOR_WEBPUSH_SUBJECT to a real contact");
+            }
+        } else if (webPush.vapidPublicKey().isPresent() || webPush.vapidPrivateKey().isPresent()) {
+            LOG.warn("webpush channel off: it needs both openfactor.webpush.vapid-public-key and vapid-private-key");
+        }
         if (config.sandbox().enabled()) {
             active.add(new SandboxChannel(em, mapper, clock));
-            LOG.info("sandbox channel on: deliveries are recorded, nothing is sent");
+            LOG.infof("channels on: %s; the sandbox records every other delivery, nothing else is sent", names());
             return;
         }
         if (ApnsChannel.configured(config.apns())) {
@@ -54,7 +75,11 @@ public class Channels {
         if (TwilioChannel.configured(config.twilio())) {
             active.add(TwilioChannel.create(config.twilio()));
         }
-        LOG.infof("channels on: %s", active.stream().map(c -> c.getClass().getSimpleName()).toList());
+        LOG.infof("channels on: %s", names());
+    }
+
+    private List<String> names() {
+        return active.stream().map(c -> c.getClass().getSimpleName()).toList();
     }
 
     void stop(@Observes ShutdownEvent ignored) {

@@ -11,7 +11,7 @@ import dev.openfactor.notification.domain.SendResult;
  */
 public interface NotificationChannel {
 
-    /** The command channels this adapter serves: apns, fcm, sms, voice. */
+    /** The command channels this adapter serves: apns, fcm, webpush, sms, voice. */
     boolean serves(String channel);
 
     CompletionStage<SendResult> send(Message message);

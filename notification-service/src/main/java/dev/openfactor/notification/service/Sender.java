@@ -71,8 +71,8 @@ class Sender {
 
     private Message message(NotificationCommand c) {
         String code = c.secret() == null ? null : SealedCode.open(keyRings.ring(KeyRings.DELIVERY), c.secret(), c.notificationId());
-        return new Message(c.notificationId(), c.channel(), c.address(), c.extension(), c.expiresAt(), c.challengeId(), c.push(),
-                c.text(), code);
+        return new Message(c.notificationId(), c.purpose(), c.channel(), c.address(), c.extension(), c.expiresAt(),
+                c.challengeId(), c.deviceId(), c.push(), c.text(), code);
     }
 
     private NotificationCommand read(String json) {

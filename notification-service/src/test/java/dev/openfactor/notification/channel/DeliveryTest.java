@@ -120,6 +120,18 @@ class DeliveryTest {
     }
 
     @Test
+    void webPushWithoutVapidKeysFailsAsNotConfigured() throws Exception {
+        String token = dev.openfactor.platform.testing.BrowserSubscription.at("http://127.0.0.1:9/push/x").token();
+        Map<String, Object> command = Commands.push("webpush", token, Instant.now().plusSeconds(100));
+
+        Commands.publish(kafka, command);
+
+        JsonNode report = awaitReport(command);
+        assertEquals("failed", report.get("outcome").asText());
+        assertEquals("channel_not_configured", report.get("reason").asText());
+    }
+
+    @Test
     void smsCarriesTheOpenedCode() throws Exception {
         String number = "+1415555" + (1000 + (int) (Math.random() * 8999));
         Map<String, Object> command = Commands.code("sms", number, null, "482913", Instant.now().plusSeconds(300));

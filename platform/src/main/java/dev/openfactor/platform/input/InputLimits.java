@@ -12,7 +12,7 @@ public final class InputLimits {
     public static final int LABEL = 100;
     /** A tenant's display name. */
     public static final int DISPLAY_NAME = 200;
-    /** An APNs or FCM push token. */
+    /** An APNs or FCM push token, or a Web Push subscription (its JSON, endpoint included). */
     public static final int PUSH_TOKEN = 4096;
     /** A device's public key, base64 X.509 SubjectPublicKeyInfo (P-256 is 124 characters). */
     public static final int PUBLIC_KEY = 512;

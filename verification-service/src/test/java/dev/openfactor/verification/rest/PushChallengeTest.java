@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.openfactor.platform.testing.BrowserSubscription;
 import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;
 import dev.openfactor.verification.testdata.AppUser;
@@ -64,6 +65,21 @@ class PushChallengeTest extends SignInSuite {
 
         app.approve(id, number).then().statusCode(200).body("status", equalTo("approved"));
         app.tenant().asFrontend().get("/v1/challenges/" + id).then().statusCode(200).body("status", equalTo("approved"));
+    }
+
+    @Test
+    void aWebPushDeviceGetsACommandOnTheWebpushChannelAddressedToItsSubscription() {
+        String subscription = BrowserSubscription.at("https://fcm.googleapis.com/fcm/send/dGVzdA:APA91bH").token();
+        AppUser app = AppUser.register(SignInTenant.create(apiKeys), kafka, profiles, "webpush", subscription);
+
+        JsonPath created = push(app).then().statusCode(201).body("delivery", equalTo("queued")).extract().jsonPath();
+
+        JsonNode command = Commands.await(kafka, app.tenant().tenantId(), app.userId(), 1).get(0);
+        assertEquals("webpush", command.get("channel").asText());
+        assertEquals(subscription, command.get("address").asText());
+        assertEquals(app.device().deviceId(), command.get("deviceId").asText());
+        assertEquals(created.getString("challengeId"), command.at("/push/data/challengeId").asText());
+        assertFalse(command.toString().contains("\"" + created.getString("numberMatch") + "\""), "the number goes to the page only");
     }
 
     @Test

@@ -11,12 +11,18 @@ import io.restassured.response.Response;
 public record AppUser(SignInTenant tenant, String userId, TestDevice device, String pushToken) {
 
     public static AppUser register(SignInTenant tenant, String kafka, ProfileRepository profiles) {
+        String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        return register(tenant, kafka, profiles, "apns", token);
+    }
+
+    /** Paired with this push platform and token (webpush: the browser's subscription JSON). */
+    public static AppUser register(SignInTenant tenant, String kafka, ProfileRepository profiles, String pushPlatform,
+            String token) {
         String user = SignInTenant.newUserId();
         TestDevice device = new TestDevice();
         device.deviceId(UUID.randomUUID().toString());
-        String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         ProfileBuilder profile = new ProfileBuilder(tenant.tenantId(), user);
-        profile.defaultMethod(profile.app(device, device.deviceId(), token, "app-secret-of-20byte".getBytes()));
+        profile.defaultMethod(profile.app(device, device.deviceId(), pushPlatform, token, "app-secret-of-20byte".getBytes()));
         ProfileTopic.publish(kafka, profile.build());
         ProfileTopic.awaitVersion(profiles, tenant.tenantId(), user, 1);
         return new AppUser(tenant, user, device, token);

@@ -66,13 +66,18 @@ public final class ProfileBuilder {
 
     /** The authenticator app: its device (key, push token) and its code generator. */
     public String app(TestDevice device, String deviceId, String pushToken, byte[] secret) {
+        return app(device, deviceId, pushToken == null ? "none" : "apns", pushToken, secret);
+    }
+
+    /** The app on a given push platform: apns, fcm, webpush (token: the browser's subscription JSON) or none. */
+    public String app(TestDevice device, String deviceId, String pushPlatform, String pushToken, byte[] secret) {
         String methodId = UUID.randomUUID().toString();
         Map<String, Object> m = method(methodId, "authenticator_app");
         m.put("totp", totpEntry(methodId, secret, "SHA1", 6, 30));
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("deviceId", deviceId);
         d.put("publicKey", device.publicKeyBase64());
-        d.put("pushPlatform", pushToken == null ? "none" : "apns");
+        d.put("pushPlatform", pushPlatform);
         d.put("pushToken", pushToken);
         d.put("pushTokenValid", pushToken != null);
         d.put("deviceName", "iPhone");
