@@ -1,8 +1,9 @@
 // What stays on the device: keys that cannot be exported, the account after a reload and while
 // offline, a push shown as a notification with Approve/Deny, and removal on both sides.
 import { after, before, test } from 'node:test';
+import { createECDH, randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { env, launch, needsSystem, newTenant, pairedApp, screenshot, userMethods } from './support.mjs';
+import { env, launch, needsSystem, newTenant, newUserId, openApp, pairManually, pairedApp, screenshot, startActivation, userMethods } from './support.mjs';
 
 let browser;
 let tenant;
@@ -149,6 +150,41 @@ test('Remove unregisters the device: the user no longer has the authenticator me
       };
     }));
     assert.equal(keysLeft, 0, 'the keys are gone from the device');
+  } finally {
+    await context.close();
+  }
+});
+
+test('with Web Push available, pairing sends the subscription as a signed webpush token', needsSystem, async () => {
+  // The browser vendor's push service is out of reach here: PushManager.subscribe is stood in for
+  // with a subscription of the shape browsers give (an FCM endpoint, a P-256 key, 16 auth bytes).
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const subscription = {
+    endpoint: `https://fcm.googleapis.com/fcm/send/openfactor-test-${randomBytes(8).toString('hex')}`,
+    expirationTime: null,
+    keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+  };
+  const { context, page, problems } = await openApp(browser, { permissions: ['notifications'] });
+  try {
+    await page.evaluate((sub) => {
+      PushManager.prototype.subscribe = async () => ({ ...sub, toJSON: () => sub });
+    }, subscription);
+    const activation = await startActivation(tenant, newUserId('webpush'));
+    const tokenSent = page.waitForResponse((r) => r.url().endsWith('/push-token') && r.request().method() === 'PUT');
+    const answer = await pairManually(page, activation);
+    if (!answer.vapidPublicKey) { // a system without a VAPID key offers no Web Push
+      tokenSent.catch(() => {});
+      return;
+    }
+    const response = await tokenSent;
+    assert.equal(response.status(), 204, 'enrollment-service accepts the webpush token');
+    const sent = JSON.parse(response.request().postData());
+    assert.equal(sent.pushPlatform, 'webpush');
+    assert.deepEqual(JSON.parse(sent.pushToken), subscription);
+    assert.ok(response.url().startsWith(answer.enrollmentUrl || env.enrollment), 'sent to enrollment-service');
+    await assert.doesNotReject(page.locator('li.account .quiet', { hasText: 'Notifications on' }).waitFor());
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }
