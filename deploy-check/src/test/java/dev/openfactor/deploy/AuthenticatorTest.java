@@ -132,18 +132,23 @@ class AuthenticatorTest {
         Dockerfiles d = Dockerfiles.of(Repo.APP);
         List<String> problems = new ArrayList<>();
         List<String> from = d.all("FROM");
-        check(problems, "one stage on a pinned nginxinc/nginx-unprivileged", from.size() == 1
-                && from.get(0).matches("FROM nginxinc/nginx-unprivileged:\\d+\\.\\d+[\\w.-]*(@sha256:[0-9a-f]{64})?"));
+        check(problems, "a node stage for the npm files, then the served stage on a pinned nginxinc/nginx-unprivileged",
+                from.size() == 2 && from.get(0).matches("FROM node:\\d+[\\w.-]* AS vendor")
+                        && from.get(1).matches("FROM nginxinc/nginx-unprivileged:\\d+\\.\\d+[\\w.-]*(@sha256:[0-9a-f]{64})?"));
+        check(problems, "npm files from the committed lockfile", d.all("RUN").equals(List.of("RUN npm ci --omit=dev --no-audit --no-fund"))
+                && d.all("COPY").contains("COPY package.json package-lock.json ./"));
+        check(problems, "only app/vendor/ taken from the node stage", d.all("COPY").stream().filter(c -> c.startsWith("COPY --from"))
+                .toList().equals(List.of("COPY --from=vendor /build/app/vendor/ /usr/share/nginx/html/vendor/")));
         check(problems, "nginx.conf copied as the template the entrypoint substitutes", d.all("COPY").stream()
                 .anyMatch(c -> c.matches("COPY nginx\\.conf /etc/nginx/templates/\\S+\\.conf\\.template")));
         check(problems, "app/ copied to the document root", d.all("COPY").contains("COPY app/ /usr/share/nginx/html/"));
-        check(problems, "nothing run at build time", d.all("RUN").isEmpty());
         check(problems, "a numeric, non-root USER", d.uid().filter(uid -> uid != 0).isPresent());
         // Only OPENFACTOR_* variables are substituted, so nginx's own $uri and the like survive.
         check(problems, "NGINX_ENVSUBST_FILTER=OPENFACTOR_", d.all("ENV").stream().anyMatch(e -> e.contains("NGINX_ENVSUBST_FILTER=OPENFACTOR_")));
         templateVariables().forEach(v -> check(problems, v + " matches the envsubst filter", v.startsWith("OPENFACTOR_")));
         List<String> ignore = Repo.read(Repo.APP + "/.dockerignore").lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        check(problems, "the build context is app/ and nginx.conf only", ignore.equals(List.of("*", "!app/", "!nginx.conf")));
+        check(problems, "the build context is app/ without vendor/, nginx.conf and npm's files only", ignore.equals(List.of("*", "!app/",
+                "app/vendor/", "!nginx.conf", "!package.json", "!package-lock.json", "!scripts/copy-vendor.mjs")));
         assertEquals(List.of(), problems);
     }
 
