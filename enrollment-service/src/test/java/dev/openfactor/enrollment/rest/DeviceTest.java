@@ -8,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.openfactor.enrollment.testdata.DeliveryReports;
 import dev.openfactor.enrollment.testdata.Activations;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
@@ -108,7 +104,7 @@ class DeviceTest {
         TestDevice device = new TestDevice();
         Activations.pair(tenant, user, device);
 
-        publishDeliveryReport(tenant.tenantId(), user, device.deviceId(), "address_invalid", "Unregistered");
+        DeliveryReports.publish(bootstrapServers, tenant.tenantId(), user, device.deviceId(), "apns", "address_invalid", "Unregistered");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         boolean retired = false;
@@ -128,33 +124,11 @@ class DeviceTest {
         TestDevice device = new TestDevice();
         Activations.pair(tenant, user, device);
 
-        publishDeliveryReport(UUID.randomUUID().toString(), user, device.deviceId(), "address_invalid", "Unregistered");
-        publishDeliveryReport(tenant.tenantId(), user, device.deviceId(), "sent", null);
+        DeliveryReports.publish(bootstrapServers, UUID.randomUUID().toString(), user, device.deviceId(), "apns", "address_invalid", "Unregistered");
+        DeliveryReports.publish(bootstrapServers, tenant.tenantId(), user, device.deviceId(), "apns", "sent", null);
         Thread.sleep(3000); // let the consumer read both; nothing may change
 
         tenant.asFrontend().get(userPath(user, "")).then().statusCode(200).body("methods[0].pushTokenValid", equalTo(true));
-    }
-
-    private void publishDeliveryReport(String tenantId, String user, String deviceId, String outcome, String reason)
-            throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        String json = "{\"notificationId\":\"" + UUID.randomUUID() + "\",\"tenantId\":\"" + tenantId + "\",\"userId\":\"" + user
-                + "\",\"purpose\":\"push_challenge\",\"channel\":\"apns\",\"deviceId\":\"" + deviceId + "\",\"outcome\":\""
-                + outcome + "\",\"reason\":" + (reason == null ? "null" : "\"" + reason + "\"")
-                + ",\"attempts\":1,\"occurredAt\":\"" + Instant.now() + "\"}";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("openfactor.deliveries", tenantId + "/" + user, json);
-            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                    .add("ce_type", "dev.openfactor.delivery.reported.v1".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_source", "/openfactor/notification-service".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8))
-                    .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        }
     }
 
     private boolean awaitSnapshotContaining(TestTenant tenant, String user, String fragment) {

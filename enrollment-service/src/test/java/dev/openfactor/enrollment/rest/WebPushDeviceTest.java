@@ -7,25 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openfactor.enrollment.testdata.DeliveryReports;
 import dev.openfactor.enrollment.testdata.Activations;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
@@ -130,7 +126,7 @@ class WebPushDeviceTest {
                 webPushRequest(started.code(), device, BrowserSubscription.at(FCM_ENDPOINT).token()))
                 .then().statusCode(200).extract().path("deviceId");
 
-        publishAddressInvalid(tenant.tenantId(), user, deviceId);
+        DeliveryReports.publish(bootstrapServers, tenant.tenantId(), user, deviceId, "webpush", "address_invalid", "webpush_410");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         boolean retired = false;
@@ -215,26 +211,6 @@ class WebPushDeviceTest {
             return MAPPER.readTree(found.get(0).event().data()).at("/methods/0/device");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void publishAddressInvalid(String tenantId, String user, String deviceId) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        String json = "{\"notificationId\":\"" + UUID.randomUUID() + "\",\"tenantId\":\"" + tenantId + "\",\"userId\":\"" + user
-                + "\",\"purpose\":\"push_challenge\",\"channel\":\"webpush\",\"deviceId\":\"" + deviceId
-                + "\",\"outcome\":\"address_invalid\",\"reason\":\"webpush_410\",\"attempts\":1,\"occurredAt\":\"" + Instant.now() + "\"}";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("openfactor.deliveries", tenantId + "/" + user, json);
-            record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                    .add("ce_type", "dev.openfactor.delivery.reported.v1".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_source", "/openfactor/notification-service".getBytes(StandardCharsets.UTF_8))
-                    .add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8))
-                    .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
         }
     }
 }
