@@ -6,7 +6,8 @@ source "$(dirname "$0")/lib.sh"
 
 DATABASES="openfactor_enrollment openfactor_verification openfactor_notification
 openfactor_enrollment_test openfactor_verification_test openfactor_notification_test openfactor_platform_test
-openfactor_bench_enrollment openfactor_bench_verification openfactor_bench_notification"
+openfactor_bench_enrollment openfactor_bench_verification openfactor_bench_notification
+openfactor_prompt openfactor_prompt_test openfactor_bench_prompt"
 
 ready() { pg_isready -q -h 127.0.0.1 -p 5432; }
 

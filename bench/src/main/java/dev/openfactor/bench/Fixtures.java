@@ -46,9 +46,7 @@ final class Fixtures {
             JsonNode created = Json.call("POST", enrollment.url("/v1/users/" + user + "/totp-credentials"), apiKey, Map.of())
                     .expect(201).body();
             byte[] secret = Totp.base32(created.get("secret").asText());
-            // The previous step's code (inside the ±1 window): the step that confirms a credential is
-            // never accepted again, so confirming with it leaves the current and later codes for sign-ins.
-            String code = Totp.code(secret, Totp.step(Instant.now().getEpochSecond()) - 1);
+            String code = confirmationCode(secret);
             Json.call("POST", enrollment.url("/v1/users/" + user + "/totp-credentials/" + created.get("methodId").asText()
                     + "/confirm"), apiKey, Map.of("code", code)).expect(200);
             return new TotpUser(user, secret);
@@ -76,6 +74,25 @@ final class Fixtures {
         });
     }
 
+    /**
+     * The previous step's code (inside the ±1 window): the step that confirms a credential is never accepted
+     * again, so confirming with it leaves the current and later codes for sign-ins. Taken no later than 5 s
+     * before the step ends, or a slow answer lands two steps on and the code is refused.
+     */
+    private static String confirmationCode(byte[] secret) {
+        long now = Instant.now().getEpochSecond();
+        long left = 30 - now % 30;
+        if (left <= 5) {
+            try {
+                Thread.sleep(left * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return Totp.code(secret, Totp.step(Instant.now().getEpochSecond()) - 1);
+    }
+
     private static <T> List<T> parallel(int count, IntFunction<T> make) {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -90,7 +107,8 @@ final class Fixtures {
             }
             return Collections.unmodifiableList(made);
         } catch (Exception e) {
-            throw new IllegalStateException("creating fixtures failed", e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("creating fixtures failed: " + cause.getMessage(), e);
         } finally {
             pool.shutdownNow();
         }
