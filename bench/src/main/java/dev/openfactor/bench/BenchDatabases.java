@@ -8,7 +8,7 @@ import java.sql.Statement;
 /** The bench's own databases (openfactor_bench_*), emptied before each run so runs are comparable. */
 final class BenchDatabases {
 
-    static final String[] SERVICES = {"enrollment", "verification", "notification"};
+    static final String[] SERVICES = {"enrollment", "verification", "notification", "prompt"};
 
     private BenchDatabases() {
     }

@@ -21,6 +21,7 @@ final class BenchSystem implements AutoCloseable {
     static final int VERIFICATION_PORT = 18082;
     static final int NOTIFICATION_PORT = 18083;
     static final int VERIFICATION_REPLICA_PORT = 18084;
+    static final int PROMPT_PORT = 18085;
 
     final String adminToken;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -74,6 +75,22 @@ final class BenchSystem implements AutoCloseable {
     ServiceProcess startVerificationReplica() {
         launch("verification-2", "verification", VERIFICATION_REPLICA_PORT, Map.of());
         return services.get("verification-2");
+    }
+
+    /** prompt-service in front of this system's enrollment and verification, as {@code up} starts it. */
+    ServiceProcess startPrompt(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "OPENFACTOR_PROMPT_ISSUER", "http://127.0.0.1:" + PROMPT_PORT,
+                "OPENFACTOR_PROMPT_ENROLLMENT_URL", enrollment().url(""),
+                "OPENFACTOR_PROMPT_VERIFICATION_URL", verification().url(""),
+                "OPENFACTOR_PROMPT_DATA_KEY", random(32)));
+        env.putAll(extra);
+        launch("prompt", "prompt", PROMPT_PORT, env);
+        return services.get("prompt");
+    }
+
+    ServiceProcess prompt() {
+        return services.get("prompt");
     }
 
     /** Stops one service, as an outage would. */
