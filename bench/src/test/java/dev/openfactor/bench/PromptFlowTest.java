@@ -201,6 +201,66 @@ class PromptFlowTest {
         assertEquals(400, plain.status(), "without a request object nobody names a user");
     }
 
+    @Test
+    void securityInfoOpensOnlyAfterAFreshSecondFactorAndChangesMethods() throws Exception {
+        Fixtures.TotpUser user = tenant.totpUsers(1).get(0);
+        challenges.awaitProjection(user.userId(), Duration.ofSeconds(30));
+        String verifier = RelyingParty.verifier();
+        Map<String, Object> claims = requestObjectClaims(user.userId(), RelyingParty.challenge(verifier), UUID.randomUUID().toString());
+        claims.put("openfactor_action", "security_info");
+        PageWalker browser = new PageWalker(issuer);
+        PageWalker.Page started = browser.get("/authorize?client_id=webapp&request=" + webApp.sign(JWTClaimsSet.parse(claims)));
+        String prompt = started.location();
+        PageWalker.Page codePage = browser.get(prompt);
+        String csrf = codePage.hidden("csrf");
+        assertEquals(410, browser.get(prompt + "/security-info").status(), "no security info before the second factor");
+
+        String totp = Totp.code(user.secret(), Totp.step(Instant.now().getEpochSecond()));
+        PageWalker.Page proven = browser.post(prompt + "/code", Map.of("csrf", csrf, "code", totp));
+        assertEquals(prompt + "/security-info", proven.location());
+        PageWalker.Page info = browser.get(proven.location());
+        assertTrue(info.body().contains("Security info") && info.body().contains("Authenticator app"), info.body());
+        assertEquals(410, new PageWalker(issuer).get(prompt + "/security-info").status(), "another browser cannot open it");
+
+        assertEquals(403, browser.post(prompt + "/security-info/recovery-codes", Map.of()).status(), "no change without the CSRF token");
+        PageWalker.Page codes = browser.post(prompt + "/security-info/recovery-codes", Map.of("csrf", csrf));
+        assertEquals(10, codes.body().split("<li><code>", -1).length - 1, codes.body());
+
+        String totpMethod = methodId(browser.get(prompt + "/security-info").body(), "totp");
+        PageWalker.Page last = browser.post(prompt + "/security-info/delete", Map.of("csrf", csrf, "methodId", totpMethod));
+        assertEquals(409, last.status(), "the last way to sign in is not deleted");
+        PageWalker.Page foreign = browser.post(prompt + "/security-info/delete", Map.of("csrf", csrf, "methodId", UUID.randomUUID().toString()));
+        assertEquals(403, foreign.status(), "a method id that is not this user's is refused");
+        String recovery = methodId(browser.get(prompt + "/security-info").body(), "recovery_codes");
+        PageWalker.Page deleted = browser.post(prompt + "/security-info/delete", Map.of("csrf", csrf, "methodId", recovery));
+        assertEquals(prompt + "/security-info?done=deleted", deleted.location());
+        PageWalker.Page after = browser.get(deleted.location());
+        assertTrue(after.body().contains("The method was deleted.") && !after.body().contains("data-method-type=\"recovery_codes\""));
+
+        PageWalker.Page back = browser.post(prompt + "/security-info/done", Map.of("csrf", csrf));
+        assertTrue(back.location().startsWith(APP_REDIRECT + "?code="), back.location());
+        assertEquals(410, browser.get(prompt + "/security-info").status(), "answered: the page is gone");
+        String code = java.net.URLDecoder.decode(back.location().replaceAll(".*[?&]code=([^&]+).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode tokens = token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", APP_REDIRECT,
+                "code_verifier", verifier, "client_id", "webapp", "client_secret", "s3cret-s3cret-s3cret-s3cret-s3cret-42"), null)
+                .expect(200).body();
+        assertEquals(List.of("otp"), RelyingParty.verify(tokens.get("id_token").asText(), jwks()).getStringListClaim("amr"));
+
+        claims.put("openfactor_action", "delete_everything");
+        claims.put("state", UUID.randomUUID().toString());
+        PageWalker.Page unknown = new PageWalker(issuer).get("/authorize?client_id=webapp&request=" + webApp.sign(JWTClaimsSet.parse(claims)));
+        assertTrue(unknown.location().contains("error=invalid_request"), unknown.location());
+    }
+
+    /** The method id in the security-info row of that type. */
+    private static String methodId(String page, String type) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-method-type=\"" + type
+                + "\"[\\s\\S]*?name=\"methodId\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), type + " not listed: " + page);
+        return m.group(1);
+    }
+
     private static String codeFlow(Fixtures.TotpUser user, String verifier, int stepOffset) throws Exception {
         PageWalker browser = new PageWalker(issuer);
         String state = UUID.randomUUID().toString();

@@ -76,9 +76,27 @@ class PageTemplatesTest {
         render("register-done", Map.of("app", true, "phone", true));
     }
 
+    @Test
+    void securityInfoListsMethodsWithTheirActions() {
+        Map<String, Object> phone = Map.of("methodId", "m1", "type", "phone", "name", "Phone", "detail", "+14255550100 · text or call",
+                "isDefault", true);
+        String page = render("security-info", Map.of("methods", List.of(phone), "defaults", List.of(phone), "notice", "",
+                "error", "<b>x</b>"));
+        for (String words : List.of("Security info", "Default sign-in method", "Add sign-in method", "Make new recovery codes",
+                "data-method-type=\"phone\"", "&lt;b&gt;x&lt;/b&gt;")) {
+            assertTrue(page.contains(words), words);
+        }
+        String codes = render("security-recovery", Map.of("codes", List.of("ABCDE-FGHIJ")));
+        assertTrue(codes.contains("<code>ABCDE-FGHIJ</code>"));
+        String shared = render("register-app", Map.of("qr", "AAAA", "code", "1", "url", "u", "authenticatorUrl", "a",
+                "flow", "/security-info"));
+        assertTrue(shared.contains("/prompt/p/security-info/activation"), "the shared pages lead back to their flow");
+    }
+
     private String render(String template, Map<String, Object> data) {
         var page = engine.getTemplate(template).instance();
-        Map<String, Object> all = new HashMap<>(Map.of("org", "Contoso", "userId", "alice@contoso.example", "csrf", "c", "base", "/prompt/p"));
+        Map<String, Object> all = new HashMap<>(Map.of("org", "Contoso", "userId", "alice@contoso.example", "csrf", "c", "base", "/prompt/p",
+                "flow", "/register"));
         all.putAll(data);
         all.forEach(page::data);
         String html = page.render();

@@ -30,7 +30,8 @@ public class Pages {
                 .data("org", client.displayName())
                 .data("userId", prompt.userId())
                 .data("csrf", prompt.csrfToken())
-                .data("base", "/prompt/" + prompt.promptId());
+                .data("base", "/prompt/" + prompt.promptId())
+                .data("flow", "/register"); // the method-setup pages are shared with /security-info, which sets its own
         data.forEach(page::data);
         return html(200, page.render(), origin(prompt.redirectUri()));
     }

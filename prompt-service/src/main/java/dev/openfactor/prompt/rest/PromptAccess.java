@@ -67,14 +67,43 @@ public class PromptAccess {
 
     /** A form post of a prompt this browser owns, open or ended (to take its answer). */
     public Bound form(String promptId, HttpHeaders headers, String csrf, boolean mustBeOpen) {
+        sameOrigin(headers);
+        Bound bound = mustBeOpen ? open(promptId, headers) : owned(promptId, headers);
+        checkCsrf(bound, csrf);
+        return bound;
+    }
+
+    private void sameOrigin(HttpHeaders headers) {
         String from = headers.getHeaderString("Origin");
         if (from != null && !from.equals(origin)) {
             throw PageException.forbidden();
         }
-        Bound bound = mustBeOpen ? open(promptId, headers) : owned(promptId, headers);
+    }
+
+    private static void checkCsrf(Bound bound, String csrf) {
         if (csrf == null || !same(csrf, bound.prompt().csrfToken())) {
             throw PageException.forbidden();
         }
+    }
+
+    /**
+     * A security-info prompt whose second factor was just proven and which has not answered yet: the only
+     * way to the security-info page, so every change there follows a fresh second factor in this browser.
+     */
+    public Bound managing(String promptId, HttpHeaders headers) {
+        Bound bound = owned(promptId, headers);
+        Prompt p = bound.prompt();
+        if (p.status() != Prompt.Status.DONE || !p.managesSecurityInfo() || !clock.instant().isBefore(p.expiresAt())) {
+            throw PageException.expired();
+        }
+        return bound;
+    }
+
+    /** A form post of the security-info page: as {@link #managing}, same origin, right CSRF token. */
+    public Bound managingForm(String promptId, HttpHeaders headers, String csrf) {
+        sameOrigin(headers);
+        Bound bound = managing(promptId, headers);
+        checkCsrf(bound, csrf);
         return bound;
     }
 

@@ -1,11 +1,8 @@
 package dev.openfactor.prompt.rest;
 
 import java.util.Map;
+import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.openfactor.prompt.client.EnrollmentClient;
-import dev.openfactor.prompt.client.PeerCallException;
 import dev.openfactor.prompt.client.VerificationClient;
 import dev.openfactor.prompt.config.PromptConfig;
 import dev.openfactor.prompt.service.Method;
@@ -36,21 +33,20 @@ public class RegistrationPages {
 
     private static final String APP = "app";
     private static final String PHONE = "phone";
-    private static final String OFFICE = "office";
+    private static final String FLOW = "/register";
 
     private final PromptAccess access;
     private final PromptStore prompts;
-    private final EnrollmentClient enrollment;
     private final SignIns signIns;
+    private final MethodSetup setup;
     private final Pages pages;
     private final PromptConfig config;
 
-    RegistrationPages(PromptAccess access, PromptStore prompts, EnrollmentClient enrollment, SignIns signIns, Pages pages,
-            PromptConfig config) {
+    RegistrationPages(PromptAccess access, PromptStore prompts, SignIns signIns, MethodSetup setup, Pages pages, PromptConfig config) {
         this.access = access;
         this.prompts = prompts;
-        this.enrollment = enrollment;
         this.signIns = signIns;
+        this.setup = setup;
         this.pages = pages;
         this.config = config;
     }
@@ -83,16 +79,10 @@ public class RegistrationPages {
         if (APP.equals(contact)) {
             String mode = "code".equals(appMode) ? "code" : "notifications";
             prompts.wizard(p.promptId(), "appMode", mode);
-            JsonNode activation = enrollment.startActivation(b.client().tenantApiKey(), p.userId());
-            prompts.activation(p.promptId(), activation.path("activationId").asText());
-            return pages.prompt(p, b.client(), "register-app", Map.of(
-                    "qr", activation.path("qrPngBase64").asText(),
-                    "code", activation.path("activationCode").asText(),
-                    "url", activation.path("activationUrl").asText(),
-                    "authenticatorUrl", config.authenticatorUrl()));
+            return setup.startApp(b, FLOW);
         }
-        if (PHONE.equals(contact) || OFFICE.equals(contact)) {
-            return addPhone(b, OFFICE.equals(contact) ? "office" : "mobile", number, extension, "method");
+        if (PHONE.equals(contact) || MethodSetup.OFFICE.equals(contact)) {
+            return addPhone(b, MethodSetup.OFFICE.equals(contact) ? MethodSetup.OFFICE : MethodSetup.MOBILE, number, extension, "method");
         }
         return stepOne(b, "Choose how we should contact you.", 400);
     }
@@ -102,7 +92,7 @@ public class RegistrationPages {
     @Produces(MediaType.TEXT_HTML)
     public Response activation(@PathParam("promptId") String promptId, @Context HttpHeaders headers) {
         PromptAccess.Bound b = registering(promptId, headers);
-        String status = activationStatus(b, 0);
+        String status = setup.activationStatus(b, 0);
         return pages.prompt(b.prompt(), b.client(), "register-activation", Map.of("status", status,
                 "notifications", !"code".equals(b.prompt().wizard("appMode"))));
     }
@@ -113,7 +103,7 @@ public class RegistrationPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response activationStatusJson(@PathParam("promptId") String promptId, @Context HttpHeaders headers) {
         PromptAccess.Bound b = registering(promptId, headers);
-        return Response.ok(Map.of("status", activationStatus(b, config.longPollSeconds()))).header("Cache-Control", "no-store").build();
+        return setup.activationStatusJson(b);
     }
 
     /** Step 2: a real notification with the number to type, or the app's code. */
@@ -122,7 +112,7 @@ public class RegistrationPages {
     @Produces(MediaType.TEXT_HTML)
     public Response test(@PathParam("promptId") String promptId, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         PromptAccess.Bound b = registering(promptId, headers);
-        if (!"activated".equals(activationStatus(b, 0))) {
+        if (!"activated".equals(setup.activationStatus(b, 0))) {
             return SignInPages.see(b.prompt(), "/register/activation");
         }
         if ("code".equals(b.prompt().wizard("appMode"))) {
@@ -180,7 +170,7 @@ public class RegistrationPages {
         if (b.prompt().wizard("proven") == null) {
             return SignInPages.see(b.prompt(), "/register/test");
         }
-        return addPhone(b, OFFICE.equals(kind) ? "office" : "mobile", number, extension, "backup");
+        return addPhone(b, MethodSetup.OFFICE.equals(kind) ? MethodSetup.OFFICE : MethodSetup.MOBILE, number, extension, "backup");
     }
 
     @GET
@@ -188,7 +178,7 @@ public class RegistrationPages {
     @Produces(MediaType.TEXT_HTML)
     public Response phone(@PathParam("promptId") String promptId, @Context HttpHeaders headers) {
         PromptAccess.Bound b = registering(promptId, headers);
-        return phonePage(b, "");
+        return setup.phonePage(b, "", FLOW);
     }
 
     @POST
@@ -201,20 +191,13 @@ public class RegistrationPages {
         if (p.phoneMethodId() == null) {
             return SignInPages.see(p, "/register/method");
         }
-        String typed = code == null ? "" : code.replaceAll("\\s", "");
-        try {
-            enrollment.confirmPhone(b.client().tenantApiKey(), p.userId(), p.phoneMethodId(), typed);
-        } catch (PeerCallException e) {
-            if (e.status == 422 || e.status == 400) {
-                return phonePage(b, "That code didn't work. Check the code and try again.");
-            }
-            throw e;
+        if (!setup.confirmPhone(b, code)) {
+            return setup.phonePage(b, "That code didn't work. Check the code and try again.", FLOW);
         }
         if (p.wizard("proven") == null) {
             // The phone was the first method: its confirmed code is this prompt's second factor.
-            prompts.wizard(p.promptId(), "proven", "office".equals(p.wizard("phoneType")) ? Method.VOICE.amr : Method.SMS.amr);
+            prompts.wizard(p.promptId(), "proven", MethodSetup.OFFICE.equals(p.wizard("phoneType")) ? Method.VOICE.amr : Method.SMS.amr);
         }
-        prompts.wizard(p.promptId(), "phoneConfirmed", "1");
         return SignInPages.see(p, "/register/done");
     }
 
@@ -231,21 +214,9 @@ public class RegistrationPages {
     }
 
     private Response addPhone(PromptAccess.Bound b, String type, String number, String extension, String from) {
-        String cleaned = number == null ? "" : number.replaceAll("[\\s().-]", "");
-        if (!cleaned.matches("\\+[1-9][0-9]{6,14}")) {
-            String message = "Enter the number with its country code, like +1 425 555 0100.";
-            return "backup".equals(from) ? backupPage(b, message, 400) : stepOne(b, message, 400);
-        }
-        try {
-            JsonNode phone = enrollment.addPhone(b.client().tenantApiKey(), b.prompt().userId(), type, cleaned,
-                    "office".equals(type) ? extension : null);
-            prompts.phone(b.prompt().promptId(), phone.path("methodId").asText());
-            prompts.wizard(b.prompt().promptId(), "phoneType", type);
-            prompts.wizard(b.prompt().promptId(), "phoneNumber", cleaned);
-        } catch (PeerCallException e) {
-            String message = e.status == 429 ? "Too many codes were sent to this number. Try again later, or use another number."
-                    : "We couldn't use that phone number. Check it and try again.";
-            return "backup".equals(from) ? backupPage(b, message, 400) : stepOne(b, message, 400);
+        Optional<String> refused = setup.addPhone(b, type, number, extension);
+        if (refused.isPresent()) {
+            return "backup".equals(from) ? backupPage(b, refused.get(), 400) : stepOne(b, refused.get(), 400);
         }
         return SignInPages.see(b.prompt(), "/register/phone");
     }
@@ -259,21 +230,6 @@ public class RegistrationPages {
     private Response backupPage(PromptAccess.Bound b, String error, int status) {
         Response page = pages.prompt(b.prompt(), b.client(), "register-backup", Map.of("error", error));
         return status == 200 ? page : Response.fromResponse(page).status(status).build();
-    }
-
-    private Response phonePage(PromptAccess.Bound b, String error) {
-        Prompt p = b.prompt();
-        boolean office = "office".equals(p.wizard("phoneType"));
-        String number = p.wizard("phoneNumber") == null ? "your phone" : p.wizard("phoneNumber");
-        return pages.prompt(p, b.client(), "register-phone", Map.of("office", office, "number", number, "error", error));
-    }
-
-    private String activationStatus(PromptAccess.Bound b, int waitSeconds) {
-        if (b.prompt().activationId() == null) {
-            return "none";
-        }
-        return enrollment.activation(b.client().tenantApiKey(), b.prompt().userId(), b.prompt().activationId(), waitSeconds)
-                .path("status").asText();
     }
 
     private static SignInOption pushOption() {

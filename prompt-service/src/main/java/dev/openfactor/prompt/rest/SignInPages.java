@@ -190,7 +190,12 @@ public class SignInPages {
         return answer(b);
     }
 
+    /** Answers the relying party; a security-info prompt that ended well opens that page first. */
     private Response answer(PromptAccess.Bound b) {
+        Prompt p = access.reload(b).prompt();
+        if (p.managesSecurityInfo() && p.status() == Prompt.Status.DONE) {
+            return see(p, "/security-info");
+        }
         return answers.answer(b.prompt(), b.client()).map(answerResponses::of).orElseThrow(PageException::expired);
     }
 

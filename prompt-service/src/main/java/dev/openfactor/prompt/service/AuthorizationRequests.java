@@ -117,7 +117,10 @@ public class AuthorizationRequests {
         require(present(userId), client.registration().userClaim() + " is required in the request object");
         List<String> acr = p.get("acr_values") == null ? List.of() : List.of(p.get("acr_values").trim().split("\\s+"));
         require(Acr.choose(acr).isPresent(), "none of the requested acr values can be met");
-        return newPrompt(client, Prompt.Flow.CODE, userId, userId, p, acr, null, p.get("code_challenge"), browserHash);
+        String action = p.get(Prompt.ACTION);
+        require(action == null || Prompt.SECURITY_INFO.equals(action), Prompt.ACTION + " must be " + Prompt.SECURITY_INFO + " or absent");
+        Prompt prompt = newPrompt(client, Prompt.Flow.CODE, userId, userId, p, acr, null, p.get("code_challenge"), browserHash);
+        return action == null ? prompt : prompt.withWizard(Map.of("action", action));
     }
 
     /** RFC 9101: the signed request object is the request; the outer client_id must name the same client. */

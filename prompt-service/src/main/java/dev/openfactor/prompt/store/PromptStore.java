@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openfactor.prompt.service.Prompt;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Prompts, one statement per change; status changes are conditional so two tabs cannot both win. */
+/**
+ * Prompts, one statement per change; status changes are conditional so two tabs cannot both win. Wizard
+ * fields change while a prompt is open or done (a done security-info prompt still adds methods), never after.
+ */
 @ApplicationScoped
 public class PromptStore {
 
@@ -32,12 +35,12 @@ public class PromptStore {
     public boolean insert(Prompt p) {
         return db.update("""
                 INSERT INTO prompt (prompt_id, client_id, flow, user_id, subject, redirect_uri, state, nonce, acr_values, tenant_hint,
-                    code_challenge, browser_hash, csrf_token, status, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
+                    code_challenge, browser_hash, csrf_token, status, wizard, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?::jsonb, ?)
                 ON CONFLICT (client_id, state) WHERE state IS NOT NULL DO NOTHING
                 """, p.promptId(), p.clientId(), p.flow().name().toLowerCase(Locale.ROOT), p.userId(), p.subject(), p.redirectUri(),
                 p.state(), p.nonce(), p.acrValues().toArray(String[]::new), p.tenantHint(), p.codeChallenge(), p.browserHash(),
-                p.csrfToken(), p.expiresAt()) == 1;
+                p.csrfToken(), text(p.wizard()), p.expiresAt()) == 1;
     }
 
     public Optional<Prompt> find(String promptId) {
@@ -45,19 +48,21 @@ public class PromptStore {
     }
 
     public void challenge(String promptId, String challengeId) {
-        db.update("UPDATE prompt SET challenge_id = ? WHERE prompt_id = ? AND status = 'open'", challengeId, promptId);
+        db.update("UPDATE prompt SET challenge_id = ? WHERE prompt_id = ? AND status IN ('open', 'done')", challengeId, promptId);
     }
 
     public void activation(String promptId, String activationId) {
-        db.update("UPDATE prompt SET activation_id = ? WHERE prompt_id = ? AND status = 'open'", activationId, promptId);
+        db.update("UPDATE prompt SET activation_id = ? WHERE prompt_id = ? AND status IN ('open', 'done')", activationId, promptId);
     }
 
     public void phone(String promptId, String methodId) {
-        db.update("UPDATE prompt SET phone_method_id = ? WHERE prompt_id = ? AND status = 'open'", methodId, promptId);
+        db.update("UPDATE prompt SET phone_method_id = ? WHERE prompt_id = ? AND status IN ('open', 'done')", methodId, promptId);
     }
 
     public void wizard(String promptId, String key, String value) {
-        db.update("UPDATE prompt SET wizard = wizard || jsonb_build_object(?::text, ?::text) WHERE prompt_id = ? AND status = 'open'",
+        db.update("""
+                UPDATE prompt SET wizard = wizard || jsonb_build_object(?::text, ?::text) WHERE prompt_id = ? AND status IN ('open', 'done')
+                """,
                 key, value, promptId);
     }
 
@@ -91,6 +96,14 @@ public class PromptStore {
                 Prompt.Status.valueOf(row.getString("status").toUpperCase(Locale.ROOT)), row.getString("amr"),
                 row.getString("challenge_id"), row.getString("activation_id"), row.getString("phone_method_id"),
                 wizard(row.getString("wizard")), Db.instant(row, "created_at"), Db.instant(row, "expires_at"));
+    }
+
+    private String text(Map<String, String> wizard) {
+        try {
+            return json.writeValueAsString(wizard);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, String> wizard(String text) {
