@@ -13,4 +13,5 @@ CREATE ROLE openfactor LOGIN PASSWORD :'password';
 CREATE DATABASE openfactor_enrollment OWNER openfactor;
 CREATE DATABASE openfactor_verification OWNER openfactor;
 CREATE DATABASE openfactor_notification OWNER openfactor;
+CREATE DATABASE openfactor_prompt OWNER openfactor;
 SQL

@@ -31,26 +31,42 @@ final class ConfigKeys {
 
     /** Keys declared by the .java files under {@code sourceRoot}. */
     static Set<String> declaredUnder(Path sourceRoot) {
-        Set<String> keys = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sourceRoot)) {
-            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> keys.addAll(declaredIn(read(p))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return keys;
+        return under(sourceRoot, false);
+    }
+
+    /**
+     * The {@code @ConfigMapping} leaves under {@code sourceRoot} that the application cannot start without:
+     * no {@code @WithDefault}, not {@code Optional}, not inside an {@code Optional} group.
+     */
+    static Set<String> requiredUnder(Path sourceRoot) {
+        return under(sourceRoot, true);
     }
 
     static Set<String> declaredIn(String source) {
+        return declaredIn(source, false);
+    }
+
+    static Set<String> declaredIn(String source, boolean requiredOnly) {
         Set<String> keys = new TreeSet<>();
         Matcher property = PROPERTY_NAME.matcher(source);
-        while (property.find()) {
+        while (!requiredOnly && property.find()) {
             keys.add(property.group(1));
         }
         Matcher prefix = MAPPING_PREFIX.matcher(source);
         if (prefix.find()) {
             Map<String, String> bodies = interfaceBodies(withoutCommentsAndStrings(source));
             String root = firstInterface(withoutCommentsAndStrings(source));
-            collect(prefix.group(1), bodies.get(root), bodies, keys);
+            collect(prefix.group(1), bodies.get(root), bodies, keys, requiredOnly);
+        }
+        return keys;
+    }
+
+    private static Set<String> under(Path sourceRoot, boolean requiredOnly) {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(sourceRoot)) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(p -> keys.addAll(declaredIn(read(p), requiredOnly)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return keys;
     }
@@ -60,17 +76,25 @@ final class ConfigKeys {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    private static void collect(String prefix, String body, Map<String, String> bodies, Set<String> keys) {
+    private static void collect(String prefix, String body, Map<String, String> bodies, Set<String> keys, boolean requiredOnly) {
         Matcher method = METHOD.matcher(body);
+        int previous = 0;
         while (method.find()) {
+            // The annotations of this method are what stands between the previous declaration and it.
+            boolean defaulted = body.substring(previous, method.start()).contains("@WithDefault");
+            previous = method.end();
             String type = method.group(1);
             Matcher wrapped = WRAPPER.matcher(type);
-            if (wrapped.matches()) {
+            boolean optional = wrapped.matches();
+            if (optional) {
                 type = wrapped.group(1);
+            }
+            if (requiredOnly && (optional || defaulted)) {
+                continue;
             }
             String key = prefix + "." + kebab(method.group(2));
             if (bodies.containsKey(type)) {
-                collect(key, bodies.get(type), bodies, keys);
+                collect(key, bodies.get(type), bodies, keys, requiredOnly);
             } else {
                 keys.add(key);
             }

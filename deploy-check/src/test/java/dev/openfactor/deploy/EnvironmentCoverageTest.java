@@ -29,7 +29,7 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 class EnvironmentCoverageTest {
 
     /** Values that must never be written into a manifest or the compose file. */
-    static final Pattern SECRET = Pattern.compile(".*(PASSWORD|TOKEN|_KEYS|JAAS_CONFIG|ACCOUNT_SID)$");
+    static final Pattern SECRET = Pattern.compile(".*(PASSWORD|TOKEN|_KEYS|DATA_KEY|JAAS_CONFIG|ACCOUNT_SID)$");
 
     static List<String> overlays() {
         return Repo.overlays();
@@ -63,12 +63,18 @@ class EnvironmentCoverageTest {
     void requiredVariablesAreLearntFromTheSources() {
         ServiceConfig enrollment = new ServiceConfig("enrollment-service");
         ServiceConfig notification = new ServiceConfig("notification-service");
+        ServiceConfig prompt = new ServiceConfig(Repo.PROMPT);
         assertTrue(enrollment.requiredVariables().containsAll(List.of("OPENFACTOR_DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
                 "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "OPENFACTOR_ADMIN_TOKEN", "OPENFACTOR_CRYPTO_KEK_KEYS")),
                 enrollment.requiredVariables().toString());
         assertTrue(notification.requiredVariables().containsAll(ServiceConfig.DELIVERY), notification.requiredVariables().toString());
         assertTrue(notification.knownVariables().contains("OPENFACTOR_NOTIFICATION_APNS_KEY_FILE"), "config keys from NotificationConfig");
         assertTrue(notification.knownVariables().contains("OPENFACTOR_CRYPTO_DELIVERY_ACTIVE_KEY_ID"), "config keys from the platform");
+        // A mapping key with no default that application.properties leaves to the environment.
+        assertTrue(prompt.requiredVariables().containsAll(List.of("OPENFACTOR_PROMPT_DATA_KEY", "OPENFACTOR_PROMPT_ISSUER",
+                "OPENFACTOR_PROMPT_ENROLLMENT_URL", "OPENFACTOR_ADMIN_TOKEN")), prompt.requiredVariables().toString());
+        assertTrue(prompt.requiredVariables().stream().noneMatch(v -> v.startsWith("KAFKA_") || v.startsWith("OPENFACTOR_CRYPTO_")),
+                prompt.requiredVariables().toString());
     }
 
     @ParameterizedTest
@@ -125,7 +131,7 @@ class EnvironmentCoverageTest {
     void secretsComeFromSecretKeyRefs(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         List<String> plain = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : rendered.deployments()) {
             ContainerEnv.of(rendered, rendered.container(service)).variables().forEach((name, source) -> {
                 if (SECRET.matcher(name).matches() && !(source instanceof ContainerEnv.FromSecret)) {
                     plain.add(service + ": " + name + " from " + source);
@@ -142,13 +148,13 @@ class EnvironmentCoverageTest {
         assertEquals(List.of(), plain, overlay + " puts secrets outside Secrets");
     }
 
-    /** Key files (APNs .p8, Firebase JSON, Kafka CA) are mounted from Secrets where the variable says. */
+    /** Key files (APNs .p8, Firebase JSON, Kafka CA, the demo's key) are mounted from Secrets where the variable says. */
     @ParameterizedTest
     @MethodSource("overlays")
     void fileSettingsPointIntoMountedSecrets(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : rendered.deployments()) {
             V1PodSpec pod = rendered.deployment(service).getSpec().getTemplate().getSpec();
             V1Container c = rendered.container(service);
             ContainerEnv env = ContainerEnv.of(rendered, c);
@@ -168,7 +174,7 @@ class EnvironmentCoverageTest {
     void dockerComposeTakesSecretsFromTheUncommittedEnvFile() {
         Set<String> template = envExampleNames();
         List<String> problems = new ArrayList<>();
-        for (String service : List.of("postgres", "enrollment-service", "verification-service", "notification-service")) {
+        for (String service : List.of("postgres", "enrollment-service", "verification-service", "notification-service", Repo.PROMPT)) {
             Compose.environment(service).forEach((name, value) -> {
                 if (SECRET.matcher(name).matches()) {
                     var reference = Pattern.compile("\\$\\{(\\w+):\\?[^}]*}").matcher(value);

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Kafka trust: each service authenticates as its own principal (a Strimzi KafkaUser whose secret only
+ * Kafka trust: each Kafka client (every service but prompt-service) authenticates as its own principal (a Strimzi KafkaUser whose secret only
  * its Deployment reads), and that principal's ACLs are exactly the topics the service produces
  * (write) and consumes (read), plus its own consumer-group prefix. Above all, no principal but
  * enrollment-service's may write the profile and API-key snapshots the others take as truth.
@@ -65,10 +65,10 @@ class KafkaAclsTest {
         assertTrue(overlaysWithUsers().contains("production"), "the production overlay has no KafkaUsers");
         Rendered production = Kustomize.overlay("production");
         Set<String> principals = new TreeSet<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.KAFKA_CLIENTS) {
             principals.add(principalOf(production, service).name());
         }
-        assertEquals(Repo.SERVICES.size(), principals.size(), "services share a principal: " + principals);
+        assertEquals(Repo.KAFKA_CLIENTS.size(), principals.size(), "services share a principal: " + principals);
         assertEquals(principals, new TreeSet<>(production.ofKind("KafkaUser").stream().map(Manifest::name).toList()),
                 "a KafkaUser no service uses");
     }
@@ -78,7 +78,7 @@ class KafkaAclsTest {
     void eachPrincipalMayWriteAndReadExactlyItsServicesTopics(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         Map<String, Map<String, String>> actual = new TreeMap<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.KAFKA_CLIENTS) {
             actual.put(service, topicRights(principalOf(rendered, service)));
         }
         assertEquals(new TreeMap<>(EXPECTED), actual, overlay);
@@ -108,7 +108,7 @@ class KafkaAclsTest {
     void aclsNameLiteralTopicsAndOnlyTheServicesOwnConsumerGroups(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.KAFKA_CLIENTS) {
             Manifest user = principalOf(rendered, service);
             JsonNode spec = user.tree().path("spec");
             check(problems, user, "scram-sha-512", "scram-sha-512".equals(spec.path("authentication").path("type").asText()));
@@ -142,7 +142,7 @@ class KafkaAclsTest {
     void everyTopicAServiceNamesIsInItsRow() {
         Set<String> known = KafkaTopicsTest.local().compacted().keySet();
         List<String> missing = new ArrayList<>();
-        for (String service : Repo.SERVICES) {
+        for (String service : Repo.KAFKA_CLIENTS) {
             for (String topic : stringsInSources(service, Pattern.compile("\"(openfactor\\.[a-z.-]+)\""))) {
                 if (known.contains(topic) && !EXPECTED.get(service).containsKey(topic)) {
                     missing.add(service + " names " + topic);

@@ -84,19 +84,28 @@ class ProductionOverlayTest {
     @Test
     void podsReachDnsTheirDatabaseAndKafkaAndOnlyNotificationLeavesForTheProviders() {
         List<String> problems = new ArrayList<>();
-        Set<String> everyone = Set.of("UDP/53", "TCP/53", "TCP/5432", "TCP/9092");
+        Set<String> everyone = Set.of("UDP/53", "TCP/53", "TCP/5432");
+        Set<String> kafka = Set.of("TCP/9092", "TCP/9093");
         for (String service : Repo.SERVICES) {
             Set<String> egress = new TreeSet<>();
             POLICIES.egress(labels(service)).forEach(o -> egress.add(o.protocol() + "/" + o.port()));
             if (!egress.containsAll(everyone)) {
                 problems.add(service + ": egress " + egress + " lacks some of " + everyone);
             }
+            boolean kafkaClient = Repo.KAFKA_CLIENTS.contains(service);
+            if (kafkaClient && !egress.contains("TCP/9092")) {
+                problems.add(service + ": cannot reach Kafka");
+            }
+            if (!kafkaClient && egress.stream().anyMatch(kafka::contains)) {
+                problems.add(service + ": uses no Kafka but may reach it");
+            }
             if (egress.contains("*/*")) {
                 problems.add(service + ": an egress rule opens every port");
             }
+            // notification-service calls APNs, FCM and Twilio; prompt-service fetches relying parties' JWKS (Entra ID's).
             boolean https = egress.contains("TCP/443");
-            if (https != service.equals("notification-service")) {
-                problems.add(service + (https ? ": may leave the cluster on 443" : ": cannot reach APNs/FCM/Twilio on 443"));
+            if (https != (service.equals("notification-service") || service.equals(Repo.PROMPT))) {
+                problems.add(service + (https ? ": may leave the cluster on 443" : ": cannot reach its external HTTPS peers on 443"));
             }
         }
         assertEquals(List.of(), problems);
@@ -128,7 +137,7 @@ class ProductionOverlayTest {
         Map<String, String> backendByHost = new java.util.TreeMap<>();
         ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
                 .forEach(p -> backendByHost.put(rule.getHost(), p.getBackend().getService().getName())));
-        assertEquals(Set.of("enrollment-service", "verification-service", Repo.APP), new TreeSet<>(backendByHost.values()),
+        assertEquals(Set.of("enrollment-service", "verification-service", Repo.PROMPT, Repo.APP), new TreeSet<>(backendByHost.values()),
                 "notification-service has no public API");
 
         String base = ContainerEnv.of(PRODUCTION, PRODUCTION.container("enrollment-service"))

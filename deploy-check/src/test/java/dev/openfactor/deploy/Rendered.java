@@ -37,6 +37,11 @@ record Rendered(List<Manifest> manifests) {
                 .orElseThrow(() -> new AssertionError(service + " has no container named " + service));
     }
 
+    /** Every Deployment rendered: the hardening checks hold for all of them, overlay-only ones (the demo) included. */
+    List<String> deployments() {
+        return ofKind("Deployment").stream().map(Manifest::name).toList();
+    }
+
     V1ConfigMap configMap(String name) {
         return get("ConfigMap", name).typed(V1ConfigMap.class);
     }

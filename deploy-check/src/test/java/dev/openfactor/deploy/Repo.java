@@ -14,11 +14,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 final class Repo {
 
     static final Path ROOT = locate();
-    static final List<String> SERVICES = List.of("enrollment-service", "verification-service", "notification-service");
+    /** The hosted pages and OpenID Connect provider: a Quarkus service like the others, but without Kafka. */
+    static final String PROMPT = "prompt-service";
+    /** The Quarkus services: each held to the same configuration, hardening, image and compose checks. */
+    static final List<String> SERVICES = List.of("enrollment-service", "verification-service", "notification-service", PROMPT);
+    /** The services that produce or consume Kafka topics (prompt-service calls the other two over HTTP instead). */
+    static final List<String> KAFKA_CLIENTS = List.of("enrollment-service", "verification-service", "notification-service");
     /** The web authenticator: static files behind nginx, deployed beside the services. */
     static final String APP = "authenticator";
-    /** Every Deployment: the services and the web authenticator, hardened alike. */
-    static final List<String> WORKLOADS = List.of("enrollment-service", "verification-service", "notification-service", APP);
+    /** Every Deployment of every overlay: the services and the web authenticator, hardened alike. */
+    static final List<String> WORKLOADS = List.of("enrollment-service", "verification-service", "notification-service", PROMPT, APP);
+    /** The demo relying party (demo/): a Deployment of the dev overlay only. */
+    static final String DEMO = "demo";
+    static final String DEMO_OVERLAY = "dev";
     static final YAMLMapper YAML = new YAMLMapper();
 
     private Repo() {
@@ -54,7 +62,8 @@ final class Repo {
     }
 
     static Path dockerfile(String workload) {
-        return workload.equals(APP) ? path(APP + "/Dockerfile") : path(workload + "/src/main/docker/Dockerfile.jvm");
+        return workload.equals(APP) || workload.equals(DEMO) ? path(workload + "/Dockerfile")
+                : path(workload + "/src/main/docker/Dockerfile.jvm");
     }
 
     /** Surefire passes the reactor root; run elsewhere (an IDE), the nearest parent with docker-compose.yml. */

@@ -69,6 +69,7 @@ record ServiceConfig(String service) {
     /** Everything a production deployment of this service must set. */
     Set<String> requiredVariables() {
         Set<String> names = new TreeSet<>(propertyVariables());
+        names.addAll(unsetMappingVariables());
         if (usesKeyEncryptionRing()) {
             names.addAll(KEK);
         }
@@ -98,6 +99,26 @@ record ServiceConfig(String service) {
     /** A resource outside /admin that the admin token opens: notification-service's sandbox. */
     boolean guardsSandboxWithAdminToken() {
         return sourcesContain("@AdminTokenRequired");
+    }
+
+    /**
+     * Keys of the service's own config mappings that have no default and that application.properties
+     * leaves unset outside test profiles, as environment names: the secrets it expects from the
+     * environment (prompt-service's OPENFACTOR_PROMPT_DATA_KEY, say).
+     */
+    Set<String> unsetMappingVariables() {
+        Set<String> assigned = new TreeSet<>();
+        for (String line : properties().split("\n")) {
+            Matcher profile = PROFILE_PREFIX.matcher(line);
+            if (line.startsWith("#") || !line.contains("=") || (profile.find() && !profile.group(1).equals("prod"))) {
+                continue;
+            }
+            assigned.add(line.substring(0, line.indexOf('=')).trim().replaceFirst("^%prod\\.", ""));
+        }
+        Set<String> names = new TreeSet<>();
+        ConfigKeys.requiredUnder(Repo.path(service + "/src/main/java")).stream().filter(k -> !assigned.contains(k))
+                .forEach(k -> names.add(ConfigKeys.environmentName(k)));
+        return names;
     }
 
     /** Environment names of every key the service or the platform declares, plus application.properties' own. */

@@ -25,8 +25,8 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1Volume;
 
 /**
- * The pod hardening every overlay must keep, checked on each workload container as rendered: the
- * three services and the web authenticator.
+ * The pod hardening every overlay must keep, checked on every Deployment as rendered: the four
+ * services, the web authenticator and an overlay's own (the dev overlay's demo).
  * Each test lists every violation at once rather than stopping at the first.
  */
 class WorkloadHardeningTest {
@@ -60,7 +60,7 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void everyContainerRequestsAndLimitsCpuAndMemory(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.WORKLOADS) {
+        for (String service : Kustomize.overlay(overlay).deployments()) {
             V1Container c = Kustomize.overlay(overlay).container(service);
             var r = c.getResources();
             for (String resource : List.of("cpu", "memory")) {
@@ -80,7 +80,7 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void containersRunUnprivilegedOnAReadOnlyRoot(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.WORKLOADS) {
+        for (String service : Kustomize.overlay(overlay).deployments()) {
             V1PodSpec pod = Kustomize.overlay(overlay).deployment(service).getSpec().getTemplate().getSpec();
             V1PodSecurityContext podContext = Optional.ofNullable(pod.getSecurityContext()).orElseGet(V1PodSecurityContext::new);
             for (V1Container c : allContainers(pod)) {
@@ -111,12 +111,12 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void podsRunAsTheUserTheImageDeclares(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.WORKLOADS) {
+        for (String service : Kustomize.overlay(overlay).deployments()) {
             V1PodSpec pod = Kustomize.overlay(overlay).deployment(service).getSpec().getTemplate().getSpec();
             V1Container c = Kustomize.overlay(overlay).container(service);
             Long uid = firstNonNull(c.getSecurityContext() == null ? null : c.getSecurityContext().getRunAsUser(),
                     pod.getSecurityContext() == null ? null : pod.getSecurityContext().getRunAsUser());
-            Optional<Long> imageUid = Dockerfiles.of(service).uid();
+            Optional<Long> imageUid = Dockerfiles.of(service).runtimeUid();
             if (imageUid.isEmpty() || !imageUid.get().equals(uid)) {
                 problems.add(service + ": pod runs as " + uid + ", image declares USER " + imageUid.orElse(null));
             }
@@ -156,7 +156,7 @@ class WorkloadHardeningTest {
     void noServiceAccountTokenIsMounted(String overlay) {
         Rendered rendered = Kustomize.overlay(overlay);
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.WORKLOADS) {
+        for (String service : Kustomize.overlay(overlay).deployments()) {
             V1PodSpec pod = rendered.deployment(service).getSpec().getTemplate().getSpec();
             check(problems, service, "its own service account", service.equals(pod.getServiceAccountName()));
             check(problems, service, "automountServiceAccountToken: false on the pod",
@@ -172,7 +172,7 @@ class WorkloadHardeningTest {
     @MethodSource("overlays")
     void imagesArePinnedToAVersion(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (String service : Repo.WORKLOADS) {
+        for (String service : Kustomize.overlay(overlay).deployments()) {
             String image = Kustomize.overlay(overlay).container(service).getImage();
             String afterRepository = image.substring(image.lastIndexOf('/') + 1);
             boolean tagged = afterRepository.contains(":") || image.contains("@sha256:");

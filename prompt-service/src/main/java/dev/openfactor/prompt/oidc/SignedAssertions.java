@@ -7,7 +7,9 @@ import java.util.Date;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -27,6 +29,9 @@ public class SignedAssertions {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
     private static final Duration SKEW = Duration.ofSeconds(60);
+    /** Untyped or "JWT", and the request-object type RFC 9101 recommends ({@code oauth-authz-req+jwt}). */
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> TYPES = new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT, new JOSEObjectType("oauth-authz-req+jwt"), null);
 
     private final RelyingPartyKeys keys;
     private final Clock clock;
@@ -47,6 +52,7 @@ public class SignedAssertions {
         JWTClaimsSet claims;
         try {
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSTypeVerifier(TYPES);
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys.of(party)));
             processor.setJWTClaimsSetVerifier((c, context) -> { });
             claims = processor.process(jwt, null);
