@@ -91,17 +91,23 @@ async function deliveredTo(number) {
   return (answer.body || []).length;
 }
 
-/** The app's card for the request; Refresh until it shows (the device is new to verification-service at first). */
+/**
+ * The app's card for the one pending request. Refresh until exactly one unanswered card shows: the device
+ * is new to verification-service at first, and a push the page withdrew (another method chosen) stays on
+ * screen until a refresh drops it. The card is then pinned by its challenge id.
+ */
 async function approvalCard(app) {
   open.add(app.page);
-  const card = app.page.locator('article.approval').first();
+  const pending = app.page.locator('article.approval:not(.answered)');
   const deadline = Date.now() + 45_000;
-  while (!(await card.isVisible())) {
-    if (Date.now() > deadline) throw new Error('no sign-in request reached the app');
+  for (;;) {
     await app.page.getByRole('button', { name: 'Refresh' }).click();
     await sleep(500);
+    if ((await pending.count()) === 1) break;
+    if (Date.now() > deadline) throw new Error(`expected one sign-in request in the app, saw ${await pending.count()}`);
   }
-  return card;
+  const id = await pending.first().getAttribute('data-challenge-id');
+  return app.page.locator(`article.approval[data-challenge-id="${id}"]`);
 }
 
 async function approveWithNumber(app, number) {

@@ -200,17 +200,7 @@ class AuthorizeRefusalTest {
     }
 
     private Map<String, String> params(String hint) {
-        Map<String, String> p = new HashMap<>();
-        p.put("scope", "openid");
-        p.put("response_type", "id_token");
-        p.put("response_mode", "form_post");
-        p.put("client_id", clientId);
-        p.put("redirect_uri", Admin.ENTRA_REDIRECT);
-        p.put("nonce", UUID.randomUUID().toString());
-        p.put("state", UUID.randomUUID().toString());
-        p.put("claims", FakeEntra.claimsParameter(List.of("possessionorinherence")));
-        p.put("id_token_hint", hint);
-        return p;
+        return FakeEntra.authorizeParams(clientId, hint);
     }
 
     private static Response authorize(Map<String, String> p) {

@@ -24,7 +24,7 @@ public record ClientRegistrationRequest(String tenantId, String tenantApiKey, St
     /** Field → what is wrong with it; empty when the request can be registered. */
     Map<String, String> problems(String clientId) {
         Map<String, String> p = new LinkedHashMap<>();
-        if (clientId.isBlank() || clientId.length() > 200 || !clientId.matches("[A-Za-z0-9._:~-]+")) {
+        if (!Client.validId(clientId)) {
             p.put("clientId", "1 to 200 letters, digits or . _ : ~ -");
         }
         blank(p, "tenantId", tenantId);

@@ -51,7 +51,7 @@ public class PromptAccess {
 
     /** The prompt if this browser owns it, whatever its state. */
     public Bound owned(String promptId, HttpHeaders headers) {
-        Optional<Prompt> prompt = promptId.length() > 64 ? Optional.empty() : prompts.find(promptId);
+        Optional<Prompt> prompt = prompts.find(promptId);
         Optional<String> browser = binding.of(headers);
         if (prompt.isEmpty() || browser.isEmpty() || !same(BrowserBinding.hash(browser.get()), prompt.get().browserHash())) {
             throw PageException.expired();

@@ -52,7 +52,7 @@ public class AuthorizationRequests {
     }
 
     public Outcome start(Map<String, String> outer, String browserHash) {
-        Optional<Client> found = Optional.ofNullable(outer.get("client_id")).filter(id -> id.length() <= 200).flatMap(clients::find);
+        Optional<Client> found = clients.find(outer.get("client_id"));
         if (found.isEmpty()) {
             return refused("invalid_client", "This application is not registered with OpenFactor.");
         }
@@ -62,6 +62,9 @@ public class AuthorizationRequests {
             params = client.registration().profile() == Client.Profile.CODE ? fromRequestObject(client, outer) : outer;
         } catch (OidcException e) {
             return refused(e.error, "The sign-in request could not be verified: " + e.getMessage() + ".");
+        }
+        if (params.values().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+            return refused("invalid_request", "The sign-in request contains characters that are not allowed.");
         }
         String redirectUri = params.get("redirect_uri");
         if (!client.allowsRedirect(redirectUri)) {

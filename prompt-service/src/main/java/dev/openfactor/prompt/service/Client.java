@@ -29,6 +29,11 @@ public record Client(String clientId, String tenantId, String displayName, Strin
     public record RelyingParty(String issuer, String audience, String jwksUrl, Map<String, Object> jwks) {
     }
 
+    /** What a client id may be: 1 to 200 letters, digits or {@code . _ : ~ -}. */
+    public static boolean validId(String clientId) {
+        return clientId != null && clientId.matches("[A-Za-z0-9._:~-]{1,200}");
+    }
+
     public boolean allowsRedirect(String uri) {
         return uri != null && registration.redirectUris().contains(uri);
     }

@@ -36,7 +36,11 @@ public class ClientStore {
                 write(client.registration())).orElseThrow();
     }
 
+    /** Empty for an id no client can have (hostile input never reaches the database). */
     public Optional<Client> find(String clientId) {
+        if (!Client.validId(clientId)) {
+            return Optional.empty();
+        }
         return db.one("SELECT tenant_id, display_name, api_key_sealed, registration FROM client WHERE client_id = ?",
                 row -> new Client(clientId, row.getString("tenant_id"), row.getString("display_name"),
                         new String(sealer.open(row.getString("api_key_sealed"), "client:" + clientId), StandardCharsets.UTF_8),

@@ -43,7 +43,11 @@ public class PromptStore {
                 p.csrfToken(), text(p.wizard()), p.expiresAt()) == 1;
     }
 
+    /** Empty for an id no prompt can have (ids are base64url). */
     public Optional<Prompt> find(String promptId) {
+        if (promptId == null || !promptId.matches("[A-Za-z0-9_-]{1,64}")) {
+            return Optional.empty();
+        }
         return db.one("SELECT * FROM prompt WHERE prompt_id = ?", this::read, promptId);
     }
 

@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,5 +82,20 @@ public final class FakeEntra {
     public static String claimsParameter(List<String> acr) {
         return "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[" + String.join(",", acr.stream().map(a -> "\"" + a + "\"").toList())
                 + "]},\"amr\":{\"essential\":true,\"values\":[\"face\",\"fido\",\"fpt\",\"hwk\",\"iris\",\"otp\",\"pop\",\"retina\",\"sc\",\"sms\",\"swk\",\"tel\",\"vbm\"]}}}";
+    }
+
+    /** The authorize request as Entra ID POSTs it for {@code clientId}, carrying {@code hint}. */
+    public static Map<String, String> authorizeParams(String clientId, String hint) {
+        Map<String, String> p = new HashMap<>();
+        p.put("scope", "openid");
+        p.put("response_type", "id_token");
+        p.put("response_mode", "form_post");
+        p.put("client_id", clientId);
+        p.put("redirect_uri", Admin.ENTRA_REDIRECT);
+        p.put("nonce", UUID.randomUUID().toString());
+        p.put("state", UUID.randomUUID().toString());
+        p.put("claims", claimsParameter(List.of("possessionorinherence")));
+        p.put("id_token_hint", hint);
+        return p;
     }
 }
