@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,9 +45,9 @@ class AuthorizeRefusalTest {
 
     @BeforeEach
     void registerClient() {
-        entra = new FakeEntra("https://login.microsoftonline.com/" + UUID.randomUUID() + "/v2.0", "eam-app-" + UUID.randomUUID());
-        clientId = "eam-" + UUID.randomUUID();
-        assertEquals(201, Admin.put(clientId, Admin.entraClient(entra)));
+        Admin.Registered registered = Admin.registerEntraClient();
+        clientId = registered.clientId();
+        entra = registered.entra();
     }
 
     @Test

@@ -45,9 +45,9 @@ class HostileInputTest {
 
     @BeforeEach
     void registerClient() {
-        entra = new FakeEntra("https://login.microsoftonline.com/" + UUID.randomUUID() + "/v2.0", "eam-app-" + UUID.randomUUID());
-        clientId = "eam-" + UUID.randomUUID();
-        assertEquals(201, Admin.put(clientId, Admin.entraClient(entra)));
+        Admin.Registered registered = Admin.registerEntraClient();
+        clientId = registered.clientId();
+        entra = registered.entra();
     }
 
     @Test

@@ -137,7 +137,7 @@ public class SignInPages {
                 .filter(SignInOption::typesACode).orElseThrow(PageException::forbidden);
         SignIns.Progress progress = signIns.submitCode(b.prompt(), b.client(), option, code, context(b, headers, request));
         if (signIns.finish(b.prompt(), progress)) {
-            return answer(access.reload(b));
+            return answer(b);
         }
         return render(b, option, progress, progress.status());
     }
@@ -176,7 +176,7 @@ public class SignInPages {
                 return see(b.prompt(), "");
             }
         }
-        return answer(access.reload(b));
+        return answer(b);
     }
 
     /** "Return to the application" without signing in: the relying party gets access_denied. */
@@ -196,7 +196,7 @@ public class SignInPages {
         if (p.managesSecurityInfo() && p.status() == Prompt.Status.DONE) {
             return see(p, "/security-info");
         }
-        return answers.answer(b.prompt(), b.client()).map(answerResponses::of).orElseThrow(PageException::expired);
+        return answers.answer(p, b.client()).map(answerResponses::of).orElseThrow(PageException::expired);
     }
 
     private Response render(PromptAccess.Bound b, SignInOption option, SignIns.Progress progress, String error) {

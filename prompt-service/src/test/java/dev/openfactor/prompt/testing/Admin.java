@@ -1,10 +1,12 @@
 package dev.openfactor.prompt.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.restassured.http.ContentType;
 
@@ -27,6 +29,17 @@ public final class Admin {
         body.put("relyingParty", Map.of("issuer", entra.issuer, "audience", entra.audience, "jwks", entra.publicJwks()));
         body.put("userClaim", "preferred_username");
         return body;
+    }
+
+    /** An Entra ID client registered under a fresh id, with its own fake Entra tenant. */
+    public record Registered(String clientId, FakeEntra entra) {
+    }
+
+    public static Registered registerEntraClient() {
+        FakeEntra entra = new FakeEntra("https://login.microsoftonline.com/" + UUID.randomUUID() + "/v2.0", "eam-app-" + UUID.randomUUID());
+        String clientId = "eam-" + UUID.randomUUID();
+        assertEquals(201, put(clientId, entraClient(entra)));
+        return new Registered(clientId, entra);
     }
 
     public static int put(String clientId, Map<String, Object> body) {
