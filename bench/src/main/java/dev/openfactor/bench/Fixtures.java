@@ -22,22 +22,28 @@ final class Fixtures {
     record AppUser(String userId, BenchDevice device) {
     }
 
+    final String tenantId;
     final String apiKey;
     private final ServiceProcess enrollment;
 
-    private Fixtures(ServiceProcess enrollment, String apiKey) {
+    private Fixtures(ServiceProcess enrollment, String tenantId, String apiKey) {
         this.enrollment = enrollment;
+        this.tenantId = tenantId;
         this.apiKey = apiKey;
     }
 
     static Fixtures newTenant(BenchSystem system) {
+        return newTenant(system, "bench-" + UUID.randomUUID().toString().substring(0, 8), "Bench Corp");
+    }
+
+    /** A tenant with an API key; {@code displayName} is what the hosted pages show. */
+    static Fixtures newTenant(BenchSystem system, String name, String displayName) {
         ServiceProcess e = system.enrollment();
-        String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String tenantId = Json.call("POST", e.url("/admin/v1/tenants"), system.adminToken,
-                Map.of("name", name, "displayName", "Bench Corp")).expect(201).body().get("tenantId").asText();
+                Map.of("name", name, "displayName", displayName)).expect(201).body().get("tenantId").asText();
         String key = Json.call("POST", e.url("/admin/v1/tenants/" + tenantId + "/api-keys"), system.adminToken,
                 Map.of("label", "bench")).expect(201).body().get("apiKey").asText();
-        return new Fixtures(e, key);
+        return new Fixtures(e, tenantId, key);
     }
 
     List<TotpUser> totpUsers(int count) {

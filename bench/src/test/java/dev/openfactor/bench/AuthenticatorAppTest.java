@@ -37,7 +37,7 @@ class AuthenticatorAppTest {
         BenchDatabases.empty();
         broker = BenchBroker.start(ServiceProcess.root());
         // The app then tries Web Push, which cannot subscribe here: it must go on by polling.
-        system = BenchSystem.startWithEnv(ServiceProcess.root(), broker.bootstrapServers(), servicesForTheApp(VAPID_PUBLIC_KEY));
+        system = BenchSystem.startWithEnv(ServiceProcess.root(), broker.bootstrapServers(), servicesForTheApp());
         appServer = serveApp();
     }
 
@@ -49,13 +49,13 @@ class AuthenticatorAppTest {
     }
 
     /** The services' extra environment for the app: CORS open to its origin, public URLs it is given on activation. */
-    static Map<String, Map<String, String>> servicesForTheApp(String vapidPublicKey) {
+    static Map<String, Map<String, String>> servicesForTheApp() {
         return Map.of(
                 "enrollment", Map.of(
                         "OPENFACTOR_CORS_APP_ORIGINS", APP_ORIGIN,
                         "OPENFACTOR_ENROLLMENT_VERIFICATION_PUBLIC_URL", VERIFICATION_URL,
                         "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", ENROLLMENT_URL,
-                        "OPENFACTOR_WEBPUSH_VAPID_PUBLIC_KEY", vapidPublicKey),
+                        "OPENFACTOR_WEBPUSH_VAPID_PUBLIC_KEY", VAPID_PUBLIC_KEY),
                 "verification", Map.of("OPENFACTOR_CORS_APP_ORIGINS", APP_ORIGIN));
     }
 

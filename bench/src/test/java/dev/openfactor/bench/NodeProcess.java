@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Node.js beside the Java system: a server the browser tests reach, or a {@code node --test} run whose result is asserted. */
 final class NodeProcess implements AutoCloseable {
@@ -117,7 +118,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     private static List<String> concat(String first, List<String> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
 
     private static List<String> readLines(Path log) {

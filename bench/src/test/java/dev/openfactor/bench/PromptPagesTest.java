@@ -24,9 +24,6 @@ class PromptPagesTest {
     private static final String DEMO_URL = "http://127.0.0.1:" + DEMO_PORT;
     private static final String PROMPT_URL = "http://127.0.0.1:" + BenchSystem.PROMPT_PORT;
     private static final List<String> DEMO_USERS = List.of("adele@contoso.example", "alex@contoso.example", "megan@contoso.example");
-    /** A public P-256 point (enrollment-service's %test key); no push is ever signed with it here. */
-    private static final String VAPID_PUBLIC_KEY =
-            "BOFcT6Gz8EweNAzNeotLUeByXoRPUD0FopoiwSRYUjczywB2KtN0my2kgT2ZqYGTrErjzX_teLqZTynbzORN5aI";
 
     private static BenchBroker broker;
     private static BenchSystem system;
@@ -39,7 +36,7 @@ class PromptPagesTest {
         AuthenticatorAppTest.requireNodeModules();
         BenchDatabases.empty();
         broker = BenchBroker.start(ServiceProcess.root());
-        Map<String, Map<String, String>> env = new HashMap<>(AuthenticatorAppTest.servicesForTheApp(VAPID_PUBLIC_KEY));
+        Map<String, Map<String, String>> env = new HashMap<>(AuthenticatorAppTest.servicesForTheApp());
         Map<String, String> verification = new HashMap<>(env.get("verification"));
         // The journeys start pushes for Adele faster than a person would (eight in a minute); the limit
         // itself (3 a minute by default) is verification-service's own test.
@@ -49,10 +46,8 @@ class PromptPagesTest {
         system.startPrompt(Map.of("OPENFACTOR_PROMPT_AUTHENTICATOR_URL", AuthenticatorAppTest.APP_ORIGIN + "/"));
         appServer = AuthenticatorAppTest.serveApp();
 
-        String tenantId = Json.call("POST", system.enrollment().url("/admin/v1/tenants"), system.adminToken,
-                Map.of("name", "contoso", "displayName", "Contoso")).expect(201).body().get("tenantId").asText();
-        apiKey = Json.call("POST", system.enrollment().url("/admin/v1/tenants/" + tenantId + "/api-keys"), system.adminToken,
-                Map.of("label", "demo relying party")).expect(201).body().get("apiKey").asText();
+        Fixtures contoso = Fixtures.newTenant(system, "contoso", "Contoso");
+        apiKey = contoso.apiKey;
         for (String user : DEMO_USERS) {
             Json.call("PUT", system.enrollment().url("/v1/users/" + user + "/mfa-requirement"), apiKey, Map.of("required", true)).expect(200);
         }
@@ -61,7 +56,7 @@ class PromptPagesTest {
         String jwks = NodeProcess.run(demoDir(), List.of("server.mjs", "--print-jwks", "--key", key.toString()), Map.of(),
                 Duration.ofSeconds(30), "demo");
         Map<String, Object> client = new HashMap<>();
-        client.put("tenantId", tenantId);
+        client.put("tenantId", contoso.tenantId);
         client.put("tenantApiKey", apiKey);
         client.put("displayName", "Contoso");
         client.put("applicationName", "Contoso mail");

@@ -199,12 +199,7 @@ class AuthenticatorTest {
     void productionServesTheAppOnItsOwnHostWhichTheServicesAllow() {
         Rendered production = Kustomize.overlay("production");
         V1Ingress ingress = production.ofKind("Ingress").get(0).typed(V1Ingress.class);
-        List<String> appHosts = new ArrayList<>();
-        ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(p -> {
-            if (Repo.APP.equals(p.getBackend().getService().getName())) {
-                appHosts.add(rule.getHost());
-            }
-        }));
+        List<String> appHosts = production.ingressHosts(Repo.APP);
         assertEquals(List.of("mfa-app.example.com"), appHosts);
         assertTrue(ingress.getSpec().getTls().stream().anyMatch(t -> t.getHosts().contains(appHosts.get(0))), "the app host has no TLS");
         for (String service : List.of("enrollment-service", "verification-service")) {

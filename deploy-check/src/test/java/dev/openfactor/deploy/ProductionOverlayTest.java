@@ -135,8 +135,7 @@ class ProductionOverlayTest {
     void theIngressExposesTheFrontendFacingServicesAtTheUrlsAppsAreTold() {
         V1Ingress ingress = PRODUCTION.ofKind("Ingress").get(0).typed(V1Ingress.class);
         Map<String, String> backendByHost = new java.util.TreeMap<>();
-        ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
-                .forEach(p -> backendByHost.put(rule.getHost(), p.getBackend().getService().getName())));
+        PRODUCTION.ingressRoutes().forEach(r -> backendByHost.put(r.host(), r.service()));
         assertEquals(Set.of("enrollment-service", "verification-service", Repo.PROMPT, Repo.APP), new TreeSet<>(backendByHost.values()),
                 "notification-service has no public API");
 

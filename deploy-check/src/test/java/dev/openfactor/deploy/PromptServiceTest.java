@@ -52,13 +52,9 @@ class PromptServiceTest {
     void productionServesPromptAtMfaLoginWhichIsItsIssuer() {
         Rendered production = Kustomize.overlay("production");
         V1Ingress ingress = production.ofKind("Ingress").get(0).typed(V1Ingress.class);
-        List<String> hosts = new ArrayList<>();
-        ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(p -> {
-            if (Repo.PROMPT.equals(p.getBackend().getService().getName())) {
-                hosts.add(rule.getHost());
-                assertEquals("/", p.getPath(), "every path of the issuer (pages, /authorize, /token, /jwks, discovery)");
-            }
-        }));
+        List<String> hosts = production.ingressHosts(Repo.PROMPT);
+        production.ingressRoutes().stream().filter(r -> r.service().equals(Repo.PROMPT))
+                .forEach(r -> assertEquals("/", r.path(), "every path of the issuer (pages, /authorize, /token, /jwks, discovery)"));
         assertEquals(List.of("mfa-login.example.com"), hosts);
         assertTrue(ingress.getSpec().getTls().stream().anyMatch(t -> t.getHosts().contains(hosts.get(0))), "the issuer host has no TLS");
         assertEquals("https://" + hosts.get(0), env(production).value(ISSUER).orElse(null),
@@ -69,13 +65,7 @@ class PromptServiceTest {
     @Test
     void productionLinksTheWebAuthenticatorByItsPublicHost() {
         Rendered production = Kustomize.overlay("production");
-        V1Ingress ingress = production.ofKind("Ingress").get(0).typed(V1Ingress.class);
-        List<String> appHosts = new ArrayList<>();
-        ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(p -> {
-            if (Repo.APP.equals(p.getBackend().getService().getName())) {
-                appHosts.add(rule.getHost());
-            }
-        }));
+        List<String> appHosts = production.ingressHosts(Repo.APP);
         URI link = URI.create(env(production).value(AUTHENTICATOR_URL).orElseThrow());
         assertEquals("https", link.getScheme());
         assertEquals(appHosts, List.of(link.getHost()));

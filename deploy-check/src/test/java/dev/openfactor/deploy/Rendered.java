@@ -1,11 +1,13 @@
 package dev.openfactor.deploy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
 
 /** An overlay's output, with lookups by kind and name. */
 record Rendered(List<Manifest> manifests) {
@@ -40,6 +42,22 @@ record Rendered(List<Manifest> manifests) {
     /** Every Deployment rendered: the hardening checks hold for all of them, overlay-only ones (the demo) included. */
     List<String> deployments() {
         return ofKind("Deployment").stream().map(Manifest::name).toList();
+    }
+
+    /** One path of an Ingress rule: the host and path it matches and the Service it leads to. */
+    record IngressRoute(String host, String path, String service) {
+    }
+
+    List<IngressRoute> ingressRoutes() {
+        List<IngressRoute> routes = new ArrayList<>();
+        typed("Ingress", V1Ingress.class).forEach(ingress -> ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
+                .forEach(p -> routes.add(new IngressRoute(rule.getHost(), p.getPath(), p.getBackend().getService().getName())))));
+        return routes;
+    }
+
+    /** The host of each Ingress path that leads to {@code service}. */
+    List<String> ingressHosts(String service) {
+        return ingressRoutes().stream().filter(r -> r.service().equals(service)).map(IngressRoute::host).toList();
     }
 
     V1ConfigMap configMap(String name) {

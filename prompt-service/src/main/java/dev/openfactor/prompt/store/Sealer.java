@@ -55,7 +55,9 @@ public class Sealer {
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed value does not open under the data key", e);
+            // Most often another installation's database (a second local checkout, say), sealed under its own key.
+            throw new IllegalStateException("a value sealed in the database does not open under openfactor.prompt.data-key:"
+                    + " start with the data key this database was created with, or point at an empty database", e);
         }
     }
 }
