@@ -21,10 +21,15 @@ final class CpuUse {
         return new CpuUse(system);
     }
 
-    /** Adds one figure per service that did measurable work. */
-    void perOperation(Report report, String scenario, String operation, long operations) {
+    /**
+     * Milliseconds of CPU per operation for each service; adds a figure for each that did
+     * measurable work, with its target where the scenario gives one.
+     */
+    Map<String, Double> perOperation(Report report, String scenario, String operation, long operations,
+            Map<String, Double> targetsMs) {
+        Map<String, Double> perService = new LinkedHashMap<>();
         if (operations == 0) {
-            return;
+            return perService;
         }
         before.forEach((name, start) -> {
             ServiceProcess process = system.services.get(name);
@@ -32,9 +37,15 @@ final class CpuUse {
                 return;
             }
             double ms = (ProcessStats.cpuSeconds(process.pid()) - start) * 1000 / operations;
-            if (ms >= 0.01) {
+            perService.put(name, ms);
+            Double target = targetsMs.get(name);
+            if (target != null) {
+                report.add(Figure.of(scenario, name + ": CPU per " + operation, ms, "ms")
+                        .target(String.format(java.util.Locale.ROOT, "≤ %s ms", target), ms <= target));
+            } else if (ms >= 0.01) {
                 report.add(Figure.of(scenario, name + ": CPU per " + operation, ms, "ms"));
             }
         });
+        return perService;
     }
 }

@@ -2,6 +2,7 @@ package dev.openfactor.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,14 +35,17 @@ final class PushPathScenario {
         AtomicLong refused = new AtomicLong();
         CpuUse cpu = CpuUse.start(system);
         pushAtRate(settings, count, users, challenges, apns, latency, missing, refused);
-        cpu.perOperation(report, NAME, "push challenge", count - refused.get());
+        double cpuSummed = cpu.perOperation(report, NAME, "push challenge", count - refused.get(), Map.of())
+                .values().stream().mapToDouble(Double::doubleValue).sum();
+        report.add(Figure.of(NAME, "CPU per push challenge, three services summed", cpuSummed, "ms")
+                .target("≤ 3 ms", cpuSummed <= 3));
         Histogram broker = new KafkaLatency(kafka).measure(settings.pushRate(), settings.pushRun());
         String at = " at " + settings.pushRate() + "/s";
         report.add(Figure.of(NAME, "p50 POST returned → APNs request" + at, ms(latency, 50), "ms")
                 .against("Kafka produce→consume p50", ms(broker, 50)));
         report.add(Figure.of(NAME, "p99 POST returned → APNs request" + at, ms(latency, 99), "ms")
                 .against("Kafka produce→consume p99", ms(broker, 99))
-                .target("≤ 50 ms", ms(latency, 99) <= 50));
+                .target("≤ 100 ms (50 ms stretch)", ms(latency, 99) <= 100));
         report.add(Figure.of(NAME, "max POST returned → APNs request" + at, latency.getMaxValue() / 1000.0, "ms")
                 .against("Kafka produce→consume max", broker.getMaxValue() / 1000.0));
         if (missing.get() + refused.get() > 0) {

@@ -77,10 +77,6 @@ public interface EnrollmentConfig {
         @WithDefault("5")
         int maxWrongCodes();
 
-        /** Longest long-poll on the status endpoint. */
-        @WithDefault("30")
-        int maxWaitSeconds();
-
         /** Told to the app: how often to poll for pending challenges when pushes do not arrive. */
         @WithDefault("30")
         int appPollIntervalSeconds();

@@ -15,13 +15,13 @@ import dev.openfactor.notification.channel.sandbox.SandboxChannel;
 import dev.openfactor.notification.channel.twilio.TwilioChannel;
 import dev.openfactor.notification.channel.webpush.WebPushChannel;
 import dev.openfactor.notification.config.NotificationConfig;
+import dev.openfactor.platform.jdbc.Jdbc;
 import dev.openfactor.platform.webpush.PushServiceAllowlist;
 import dev.openfactor.platform.webpush.WebPushConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
 /**
  * The channels this process delivers through: each configured provider, or, with the sandbox on,
@@ -35,17 +35,17 @@ public class Channels {
     private final NotificationConfig config;
     private final WebPushConfig webPush;
     private final PushServiceAllowlist pushServices;
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final List<NotificationChannel> active = new ArrayList<>();
 
-    Channels(NotificationConfig config, WebPushConfig webPush, PushServiceAllowlist pushServices, EntityManager em,
+    Channels(NotificationConfig config, WebPushConfig webPush, PushServiceAllowlist pushServices, Jdbc jdbc,
             ObjectMapper mapper, Clock clock) {
         this.config = config;
         this.webPush = webPush;
         this.pushServices = pushServices;
-        this.em = em;
+        this.jdbc = jdbc;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -62,7 +62,7 @@ public class Channels {
             LOG.warn("webpush channel off: it needs both openfactor.webpush.vapid-public-key and vapid-private-key");
         }
         if (config.sandbox().enabled()) {
-            active.add(new SandboxChannel(em, mapper, clock));
+            active.add(new SandboxChannel(jdbc, mapper, clock));
             LOG.infof("channels on: %s; the sandbox records every other delivery, nothing else is sent", names());
             return;
         }

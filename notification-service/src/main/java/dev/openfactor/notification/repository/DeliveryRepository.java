@@ -64,10 +64,4 @@ public class DeliveryRepository {
                 UPDATE delivery SET state = 'PENDING', next_attempt_at = ?, last_error = ?, claimed_until = NULL
                 WHERE notification_id = ?""", at, error, notificationId);
     }
-
-    public String state(String notificationId) {
-        List<String> rows = jdbc.query("SELECT state FROM delivery WHERE notification_id = ?", row -> row.getString(1),
-                notificationId);
-        return rows.isEmpty() ? null : rows.get(0);
-    }
 }

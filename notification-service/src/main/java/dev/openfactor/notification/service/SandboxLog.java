@@ -1,6 +1,5 @@
 package dev.openfactor.notification.service;
 
-import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,36 +7,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.notification.config.NotificationConfig;
 import dev.openfactor.notification.rest.SandboxResource.SandboxDelivery;
+import dev.openfactor.platform.jdbc.Jdbc;
 import dev.openfactor.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** Reads the sandbox channel's records; refuses (404) when the sandbox is off. */
 @ApplicationScoped
 public class SandboxLog {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final ObjectMapper mapper;
     private final NotificationConfig config;
 
-    SandboxLog(EntityManager em, ObjectMapper mapper, NotificationConfig config) {
-        this.em = em;
+    SandboxLog(Jdbc jdbc, ObjectMapper mapper, NotificationConfig config) {
+        this.jdbc = jdbc;
         this.mapper = mapper;
         this.config = config;
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<SandboxDelivery> byAddress(String address) {
         if (!config.sandbox().enabled()) {
             throw ProblemException.notFound("Sandbox");
         }
-        List<Object[]> rows = em.createNativeQuery("""
+        return jdbc.query("""
                 SELECT notification_id, channel, address, challenge_id, content, delivered_at FROM sandbox_delivery
-                WHERE address = ?1 ORDER BY delivered_at, id""").setParameter(1, address).getResultList();
-        return rows.stream().map(r -> new SandboxDelivery((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                json((String) r[4]), r[5] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[5]).toInstant())).toList();
+                WHERE address = ? ORDER BY delivered_at, id""",
+                row -> new SandboxDelivery(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        json(row.getString(5)), Jdbc.instant(row, 6)), address);
     }
 
     private com.fasterxml.jackson.databind.JsonNode json(String s) {

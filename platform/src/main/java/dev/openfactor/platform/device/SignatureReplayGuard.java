@@ -3,8 +3,8 @@ package dev.openfactor.platform.device;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -16,11 +16,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 @ApplicationScoped
 public class SignatureReplayGuard {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final Clock clock;
 
-    SignatureReplayGuard(EntityManager em, Clock clock) {
-        this.em = em;
+    SignatureReplayGuard(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -28,15 +28,10 @@ public class SignatureReplayGuard {
     @Transactional
     public boolean firstUse(String deviceId, String signature) {
         Instant now = clock.instant();
-        em.createNativeQuery("DELETE FROM device_signature_seen WHERE seen_at < ?1")
-                .setParameter(1, now.minus(DeviceSignatures.WINDOW.multipliedBy(2)))
-                .executeUpdate();
-        return em.createNativeQuery("""
+        jdbc.update("DELETE FROM device_signature_seen WHERE seen_at < ?", now.minus(DeviceSignatures.WINDOW.multipliedBy(2)));
+        return jdbc.update("""
                 INSERT INTO device_signature_seen (signature_sha256, device_id, seen_at)
-                VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING""")
-                .setParameter(1, DeviceSignatures.sha256(signature.getBytes(UTF_8)))
-                .setParameter(2, deviceId)
-                .setParameter(3, now)
-                .executeUpdate() == 1;
+                VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                DeviceSignatures.sha256(signature.getBytes(UTF_8)), deviceId, now) == 1;
     }
 }

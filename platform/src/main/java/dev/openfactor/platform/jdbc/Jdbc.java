@@ -10,19 +10,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import org.hibernate.Session;
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 
 /**
- * Plain JDBC on the connection of the caller's transaction, for the few statements on the hottest
- * paths (outbox rows, processed-event claims, counts). A Hibernate native query re-parses its SQL,
- * builds parameter bindings and flushes the session every time; measured under load that cost
- * more CPU than the statement itself. Nothing here flushes, so use it only for tables no pending
- * entity change in the same transaction touches.
+ * The persistence idiom of the platform and of verification- and notification-service: SQL
+ * statements on the connection of the caller's JTA transaction (Agroal hands every call in one
+ * transaction the same enlisted connection), rows mapped to records by a {@link RowReader}, and
+ * timestamps read by {@link #instant}, the one conversion. No ORM session: nothing is loaded
+ * that is not asked for and nothing is flushed behind a statement's back. In enrollment-service,
+ * whose entities are Hibernate's, use it only for tables no pending entity change touches.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -33,10 +33,10 @@ public class Jdbc {
         T read(ResultSet row) throws SQLException;
     }
 
-    private final EntityManager em;
+    private final DataSource dataSource;
 
-    Jdbc(EntityManager em) {
-        this.em = em;
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public int update(String sql, Object... parameters) {
@@ -76,22 +76,26 @@ public class Jdbc {
         });
     }
 
+    /** The first row, if any. */
+    public <T> Optional<T> first(String sql, RowReader<T> reader, Object... parameters) {
+        return query(sql, reader, parameters).stream().findFirst();
+    }
+
     public long count(String sql, Object... parameters) {
         return query(sql, row -> row.getLong(1), parameters).get(0);
     }
 
+    /** A {@code timestamptz} column as an {@link Instant} (null stays null). */
     public static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime t = row.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
     private <T> T work(SqlWork<T> work) {
-        try {
-            return em.unwrap(Session.class).doReturningWork(work::run);
-        } catch (PersistenceException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new PersistenceException(e);
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
         }
     }
 

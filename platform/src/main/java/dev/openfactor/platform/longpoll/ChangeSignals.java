@@ -1,7 +1,7 @@
 package dev.openfactor.platform.longpoll;
 
+import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -17,21 +17,18 @@ public class ChangeSignals {
 
     static final String CHANNEL = "openfactor_change";
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final Waiters waiters;
 
-    ChangeSignals(EntityManager em, Waiters waiters) {
-        this.em = em;
+    ChangeSignals(Jdbc jdbc, Waiters waiters) {
+        this.jdbc = jdbc;
         this.waiters = waiters;
     }
 
     /** Announces, on commit, that whatever is known by {@code key} has changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void signal(String key) {
-        em.createNativeQuery("SELECT pg_notify(?1, ?2)")
-                .setParameter(1, CHANNEL)
-                .setParameter(2, key)
-                .getSingleResult();
+        jdbc.query("SELECT pg_notify(?, ?)", row -> null, CHANNEL, key);
     }
 
     /**

@@ -6,9 +6,7 @@ import java.util.UUID;
 
 import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.jdbc.Jdbc;
-import dev.openfactor.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * SQL for the {@code outbox} table. Every statement runs on the caller's connection, hence in
@@ -17,11 +15,9 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 class OutboxStore {
 
-    private final EntityManager em;
     private final Jdbc jdbc;
 
-    OutboxStore(EntityManager em, Jdbc jdbc) {
-        this.em = em;
+    OutboxStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -49,47 +45,27 @@ class OutboxStore {
      * Locks the oldest unsent rows. SKIP LOCKED lets another replica's relay take the next
      * rows instead of waiting for, or re-publishing, the ones this transaction holds.
      */
-    @SuppressWarnings("unchecked")
     List<OutboxRow> lockUnsent(int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return jdbc.query("""
                 SELECT id, topic, message_key, ce_type, ce_source, ce_subject, ce_time, payload
-                FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, limit)
-                .getResultList();
-        return rows.stream().map(OutboxStore::toRow).toList();
+                FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""",
+                row -> new OutboxRow(row.getString(2), row.getString(3), new CloudEvent(row.getString(1), row.getString(4),
+                        row.getString(5), row.getString(6), Jdbc.instant(row, 7), row.getString(8))),
+                limit);
     }
 
     void markSent(List<OutboxRow> rows, Instant now) {
-        List<UUID> ids = rows.stream().map(r -> UUID.fromString(r.event().id())).toList();
-        em.createNativeQuery("UPDATE outbox SET sent_at = ?1 WHERE id IN (?2)")
-                .setParameter(1, now)
-                .setParameter(2, ids)
-                .executeUpdate();
+        jdbc.update("UPDATE outbox SET sent_at = ? WHERE id = ANY(?::uuid[])", now,
+                rows.stream().map(r -> r.event().id()).toArray(String[]::new));
     }
 
     /** Sets a row aside for good; it keeps its payload for an operator to inspect. */
     void park(OutboxRow row, String reason, Instant now) {
-        em.createNativeQuery("UPDATE outbox SET parked_at = ?1, park_reason = ?2 WHERE id = ?3")
-                .setParameter(1, now)
-                .setParameter(2, reason)
-                .setParameter(3, UUID.fromString(row.event().id()))
-                .executeUpdate();
+        jdbc.update("UPDATE outbox SET parked_at = ?, park_reason = ? WHERE id = ?", now, reason,
+                UUID.fromString(row.event().id()));
     }
 
     int purgeSentBefore(Instant cutoff) {
-        return em.createNativeQuery("DELETE FROM outbox WHERE sent_at < ?1")
-                .setParameter(1, cutoff)
-                .executeUpdate();
-    }
-
-    long countUnsent() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL").getSingleResult())
-                .longValue();
-    }
-
-    private static OutboxRow toRow(Object[] c) {
-        CloudEvent event = new CloudEvent(c[0].toString(), (String) c[3], (String) c[4], (String) c[5],
-                Timestamps.toInstant(c[6]), (String) c[7]);
-        return new OutboxRow((String) c[1], (String) c[2], event);
+        return jdbc.update("DELETE FROM outbox WHERE sent_at < ?", cutoff);
     }
 }

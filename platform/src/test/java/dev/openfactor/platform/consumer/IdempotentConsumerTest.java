@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.openfactor.platform.events.CloudEvent;
 import dev.openfactor.platform.events.CloudEventHeaders;
+import dev.openfactor.platform.jdbc.Jdbc;
 import dev.openfactor.platform.probe.ProbeEffect;
 import dev.openfactor.platform.testing.PrivateKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -42,7 +42,7 @@ class IdempotentConsumerTest {
     EventConsumers consumers;
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     IdempotentProcessor processor;
@@ -57,7 +57,7 @@ class IdempotentConsumerTest {
         CloudEvent after = event();
         send(topic, event, event, after);
 
-        EventConsumers.Running loop = consumers.start(spec(topic, e -> em.persist(ProbeEffect.of(e.id()))));
+        EventConsumers.Running loop = consumers.start(spec(topic, e -> ProbeEffect.record(jdbc, e.id())));
         try {
             awaitTrue(() -> effects(after.id()) == 1);
             assertEquals(1, effects(event.id()));
@@ -87,14 +87,14 @@ class IdempotentConsumerTest {
         String topic = "platform.test.restart-" + UUID.randomUUID();
         CloudEvent first = event();
         send(topic, first);
-        EventConsumers.Running loop = consumers.start(spec(topic, e -> em.persist(ProbeEffect.of(e.id()))));
+        EventConsumers.Running loop = consumers.start(spec(topic, e -> ProbeEffect.record(jdbc, e.id())));
         awaitTrue(() -> effects(first.id()) == 1);
         loop.stop();
 
         // The same event again (as after a crash before the offset commit), then a new one.
         CloudEvent second = event();
         send(topic, first, second);
-        EventConsumers.Running again = consumers.start(spec(topic, e -> em.persist(ProbeEffect.of(e.id()))));
+        EventConsumers.Running again = consumers.start(spec(topic, e -> ProbeEffect.record(jdbc, e.id())));
         try {
             awaitTrue(() -> effects(second.id()) == 1);
             assertEquals(1, effects(first.id()));
@@ -112,7 +112,7 @@ class IdempotentConsumerTest {
         AtomicInteger attempts = new AtomicInteger();
 
         EventConsumers.Running loop = consumers.start(spec(topic, e -> {
-            em.persist(ProbeEffect.of(e.id()));
+            ProbeEffect.record(jdbc, e.id());
             if (e.id().equals(flaky.id()) && attempts.incrementAndGet() < 3) {
                 throw new IllegalStateException("transient failure");
             }
@@ -137,7 +137,7 @@ class IdempotentConsumerTest {
         }
         send(topic, unknown, good);
 
-        EventConsumers.Running loop = consumers.start(spec(topic, e -> em.persist(ProbeEffect.of(e.id()))));
+        EventConsumers.Running loop = consumers.start(spec(topic, e -> ProbeEffect.record(jdbc, e.id())));
         try {
             awaitTrue(() -> effects(good.id()) == 1);
             assertEquals(0, effects(unknown.id()));
@@ -172,8 +172,7 @@ class IdempotentConsumerTest {
     }
 
     private long effects(String marker) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "SELECT count(e) FROM ProbeEffect e WHERE e.marker = :m", Long.class).setParameter("m", marker).getSingleResult());
+        return QuarkusTransaction.requiringNew().call(() -> ProbeEffect.count(jdbc, marker));
     }
 
     private static void awaitTrue(BooleanSupplier condition) {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.openfactor.platform.events.CloudEvent;
+import dev.openfactor.platform.jdbc.Jdbc;
 import dev.openfactor.platform.testing.KafkaBrokerProcess;
 import dev.openfactor.platform.testing.PrivateKafkaBroker;
 import dev.openfactor.platform.testing.TopicReader;
@@ -27,7 +28,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 @QuarkusTest
 @QuarkusTestResource(PrivateKafkaBroker.class)
@@ -47,7 +47,7 @@ class OutboxTest {
     OutboxRelay relay;
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     MeterRegistry meters;
@@ -241,9 +241,10 @@ class OutboxTest {
             assertEquals(0, reader.allMatchingAfter(r -> r.event().id().equals(poison), Duration.ofSeconds(1)).size());
         }
         assertTrue(healthy.stream().allMatch(this::isSent));
-        Object[] parked = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "SELECT sent_at, parked_at, park_reason FROM outbox WHERE id = ?1")
-                .setParameter(1, UUID.fromString(poison)).getSingleResult());
+        Object[] parked = QuarkusTransaction.requiringNew().call(() -> jdbc.first(
+                "SELECT sent_at, parked_at, park_reason FROM outbox WHERE id = ?",
+                row -> new Object[] {Jdbc.instant(row, 1), Jdbc.instant(row, 2), row.getString(3)},
+                UUID.fromString(poison)).orElseThrow());
         assertEquals(null, parked[0]);
         assertTrue(parked[1] != null, "parked_at is set");
         assertTrue(((String) parked[2]).startsWith("RecordTooLargeException"), (String) parked[2]);
@@ -268,15 +269,13 @@ class OutboxTest {
     }
 
     private boolean isSent(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
-                "SELECT 1 FROM outbox WHERE id = ?1 AND sent_at IS NOT NULL").setParameter(1, UUID.fromString(id))
-                .getResultList().isEmpty());
+        return QuarkusTransaction.requiringNew().call(() -> jdbc.count(
+                "SELECT count(*) FROM outbox WHERE id = ? AND sent_at IS NOT NULL", UUID.fromString(id)) == 1);
     }
 
     private long rowCount(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM outbox WHERE id = ?1").setParameter(1, UUID.fromString(id))
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> jdbc.count(
+                "SELECT count(*) FROM outbox WHERE id = ?", UUID.fromString(id)));
     }
 
     private static void sleep(Duration d) {

@@ -2,24 +2,20 @@ package dev.openfactor.platform.probe;
 
 import java.util.UUID;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import dev.openfactor.platform.jdbc.Jdbc;
 
 /** A row written by test handlers, so tests can count how often an effect happened. */
-@Entity
-@Table(name = "probe_effect")
-public class ProbeEffect {
+public final class ProbeEffect {
 
-    @Id
-    public UUID id;
+    private ProbeEffect() {
+    }
 
-    public String marker;
+    /** Records one effect marked {@code marker} in the caller's transaction. */
+    public static void record(Jdbc jdbc, String marker) {
+        jdbc.update("INSERT INTO probe_effect (id, marker) VALUES (?, ?)", UUID.randomUUID(), marker);
+    }
 
-    public static ProbeEffect of(String marker) {
-        ProbeEffect e = new ProbeEffect();
-        e.id = UUID.randomUUID();
-        e.marker = marker;
-        return e;
+    public static long count(Jdbc jdbc, String marker) {
+        return jdbc.count("SELECT count(*) FROM probe_effect WHERE marker = ?", marker);
     }
 }

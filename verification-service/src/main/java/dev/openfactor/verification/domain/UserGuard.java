@@ -2,6 +2,7 @@ package dev.openfactor.verification.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A user's protection as the database last committed it: consecutive failures, the lock they
@@ -20,14 +21,24 @@ public record UserGuard(int failures, Instant lockedUntil, int lockCount, Instan
         return lockedAt(now) ? Duration.between(now, lockedUntil) : Duration.ZERO;
     }
 
-    /** The lock that this guard's next lock would be: the first one, doubled per earlier lock, capped. */
-    public Duration nextLock(Duration first, Duration max) {
-        Duration lock = first.multipliedBy(1L << Math.min(lockCount, 20));
-        return lock.compareTo(max) > 0 ? max : lock;
+    /** The lockout rule: {@code maxFailures} in a row lock for {@code first}, doubled per earlier lock, at most {@code max}. */
+    public record Lockout(int maxFailures, Duration first, Duration max) {
     }
 
-    public int remainingAttempts(int maxFailures) {
-        return Math.max(0, maxFailures - failures);
+    /**
+     * After a failure has been counted into this guard: how long the user is now locked for, or
+     * empty while failures are left.
+     */
+    public Optional<Duration> lockDue(Lockout rule) {
+        if (failures < rule.maxFailures()) {
+            return Optional.empty();
+        }
+        Duration lock = rule.first().multipliedBy(1L << Math.min(lockCount, 20));
+        return Optional.of(lock.compareTo(rule.max()) > 0 ? rule.max() : lock);
+    }
+
+    public int remainingAttempts(Lockout rule) {
+        return Math.max(0, rule.maxFailures() - failures);
     }
 
     public Duration pushSuspendedFor(Instant now) {

@@ -2,17 +2,17 @@ package dev.openfactor.verification.repository;
 
 import java.time.Instant;
 
+import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /** One statement each decides whether a TOTP step or a recovery code may still be used. */
 @ApplicationScoped
 public class ReplayRepository {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
 
-    ReplayRepository(EntityManager em) {
-        this.em = em;
+    ReplayRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -20,19 +20,15 @@ public class ReplayRepository {
      * one stored. Concurrent callers with the same step: exactly one gets true.
      */
     public boolean acceptStep(String methodId, String tenantId, long step) {
-        return em.createNativeQuery("""
-                INSERT INTO totp_state (method_id, tenant_id, last_step) VALUES (?1, ?2, ?3)
+        return jdbc.update("""
+                INSERT INTO totp_state (method_id, tenant_id, last_step) VALUES (?, ?, ?)
                 ON CONFLICT (method_id) DO UPDATE SET last_step = EXCLUDED.last_step
-                WHERE totp_state.last_step < EXCLUDED.last_step""")
-                .setParameter(1, methodId).setParameter(2, tenantId).setParameter(3, step)
-                .executeUpdate() == 1;
+                WHERE totp_state.last_step < EXCLUDED.last_step""", methodId, tenantId, step) == 1;
     }
 
     /** True the first time this recovery code (by its hash) is spent. */
     public boolean spendRecoveryCode(String methodId, String codeHash, Instant now) {
-        return em.createNativeQuery("""
-                INSERT INTO recovery_code_used (method_id, code_hash, used_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING""")
-                .setParameter(1, methodId).setParameter(2, codeHash).setParameter(3, now)
-                .executeUpdate() == 1;
+        return jdbc.update("INSERT INTO recovery_code_used (method_id, code_hash, used_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                methodId, codeHash, now) == 1;
     }
 }

@@ -14,7 +14,6 @@ import dev.openfactor.verification.domain.Challenge;
 import dev.openfactor.verification.domain.ChallengeMethod;
 import dev.openfactor.verification.domain.ChallengeStatus;
 import dev.openfactor.verification.domain.UserLockedException;
-import dev.openfactor.verification.factor.NumberMatch;
 import dev.openfactor.verification.repository.ChallengeRepository;
 import dev.openfactor.verification.repository.ProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,33 +64,32 @@ public class AppChallengeService {
         Challenge c = challenges.lock(device.tenantId(), challengeId)
                 .filter(found -> found.userId().equals(device.userId()) && found.method() == ChallengeMethod.PUSH)
                 .orElseThrow(() -> ProblemException.notFound("Challenge"));
-        ChallengeService.requirePending(c, now);
+        c.requirePending(now);
         String actor = "device:" + deviceId;
         try {
             decide(c, decision, numberMatch, denyReason, actor, now);
         } catch (UserLockedException locked) {
-            if (c.recordedPending()) { // locked by another request meanwhile: nothing may approve it now
-                c.end(ChallengeStatus.LOCKED, "user_locked", now);
-            }
+            c.lockedMeanwhile(now);
         }
+        challenges.save(c);
         events.ended(c, c.status(now), actor);
         return c;
     }
 
+    /** The guard hears an approval first: a wrong number counts as a failure, the right one resets the count. */
     private void decide(Challenge c, Decision decision, String numberMatch, String denyReason, String actor, Instant now) {
-        if (decision == Decision.APPROVE && NumberMatch.matches(c.numberMatch(), numberMatch)) {
+        if (decision == Decision.APPROVE && c.numberMatches(numberMatch)) {
             guards.success(c.tenantId(), c.userId());
-            c.end(ChallengeStatus.APPROVED, null, now);
+            c.approve(now);
         } else if (decision == Decision.APPROVE) {
-            int left = guards.failure(c.tenantId(), c.userId(), c.id());
-            c.end(left == 0 ? ChallengeStatus.LOCKED : ChallengeStatus.DENIED, "wrong_number", now);
-        } else if ("not_me".equals(denyReason)) {
-            c.end(ChallengeStatus.FRAUD_REPORTED, "not_me", now);
-            guards.suspendPush(c.tenantId(), c.userId());
-            audit.record(c.tenantId(), c.userId(), "fraud.reported", "failure", actor, c.id(),
-                    Map.of("context", Optional.ofNullable(c.context()).orElse("{}")));
+            c.refuseWrongNumber(guards.failure(c.tenantId(), c.userId(), c.id()), now);
         } else {
-            c.end(ChallengeStatus.DENIED, denyReason == null ? "denied" : denyReason, now);
+            c.deny(denyReason, now);
+            if (c.recordedStatus() == ChallengeStatus.FRAUD_REPORTED) {
+                guards.suspendPush(c.tenantId(), c.userId());
+                audit.record(c.tenantId(), c.userId(), "fraud.reported", "failure", actor, c.id(),
+                        Map.of("context", Optional.ofNullable(c.context()).orElse("{}")));
+            }
         }
     }
 

@@ -13,7 +13,6 @@ import dev.openfactor.platform.problem.ProblemException;
 import dev.openfactor.verification.config.VerificationConfig;
 import dev.openfactor.verification.domain.Challenge;
 import dev.openfactor.verification.domain.ChallengeMethod;
-import dev.openfactor.verification.domain.ChallengeStateException;
 import dev.openfactor.verification.domain.ChallengeStatus;
 import dev.openfactor.verification.domain.InvalidCodeException;
 import dev.openfactor.verification.domain.Problems;
@@ -76,27 +75,25 @@ public class ChallengeService {
         };
     }
 
+    /** Reading an overdue challenge records its expiry (the sweeper does the same for unread ones). */
     @Transactional
     public Challenge get(String tenantId, String challengeId) {
         Challenge c = challenges.find(tenantId, challengeId).orElseThrow(() -> ProblemException.notFound("Challenge"));
-        return expireIfDue(c);
+        if (c.expireIfDue(clock.instant())) {
+            if (!challenges.save(c)) { // decided meanwhile: show that decision
+                return challenges.find(tenantId, challengeId).orElseThrow();
+            }
+            events.ended(c, ChallengeStatus.EXPIRED, "system");
+        }
+        return c;
     }
 
     @Transactional
     public Challenge cancel(String tenantId, String challengeId) {
-        Challenge c = expireIfDue(challenges.lock(tenantId, challengeId).orElseThrow(() -> ProblemException.notFound("Challenge")));
-        c.end(ChallengeStatus.CANCELLED, "cancelled", clock.instant());
+        Challenge c = challenges.lock(tenantId, challengeId).orElseThrow(() -> ProblemException.notFound("Challenge"));
+        c.cancel(clock.instant());
+        challenges.save(c);
         events.ended(c, ChallengeStatus.CANCELLED, "frontend");
-        return c;
-    }
-
-    /** Reading an overdue challenge records its expiry (the sweeper does the same for unread ones). */
-    Challenge expireIfDue(Challenge c) {
-        Instant now = clock.instant();
-        if (c.status(now) == ChallengeStatus.EXPIRED && c.recordedPending()) {
-            c.end(ChallengeStatus.EXPIRED, "timeout", now);
-            events.ended(c, ChallengeStatus.EXPIRED, "system");
-        }
         return c;
     }
 
@@ -108,11 +105,10 @@ public class ChallengeService {
             throw Problems.pushSuspended(suspended);
         }
         pushLimits.admit(tenantId, userId, () -> challenges.pendingPush(tenantId, userId, now));
-        Challenge c = Challenge.open(tenantId, userId, ChallengeMethod.PUSH, null, json(context), now,
-                now.plus(config.push().lifetime()), 1);
-        c.numberMatch(NumberMatch.next(config.push().numberMatchDigits()));
-        challenges.persist(c);
-        c.delivery(notifier.push(c, profile, context) > 0 ? Challenge.Delivery.QUEUED : Challenge.Delivery.FAILED);
+        Challenge c = Challenge.openPush(tenantId, userId, json(context), NumberMatch.next(config.push().numberMatchDigits()),
+                now, now.plus(config.push().lifetime()));
+        c.pushQueued(notifier.push(c, profile, context));
+        challenges.insert(c);
         events.created(c);
         return new Outcome(c, null);
     }
@@ -120,13 +116,10 @@ public class ChallengeService {
     private Outcome sendCode(Profile profile, MethodChoice.Chosen chosen, Map<String, String> context, Instant now) {
         Profile.Method phone = chosen.profileMethod();
         limits.charge(profile.tenantId(), profile.userId(), phone.phone().number());
-        Challenge c = Challenge.open(profile.tenantId(), profile.userId(), chosen.method(), phone.methodId(), json(context), now,
-                now.plus(config.code().lifetime()), config.code().attempts());
         String code = HashedCode.randomDigits(6);
-        HashedCode hashed = HashedCode.of(code);
-        c.expectCode(hashed.salt(), hashed.hash());
-        c.delivery(Challenge.Delivery.QUEUED);
-        challenges.persist(c);
+        Challenge c = Challenge.openSentCode(profile.tenantId(), profile.userId(), chosen.method(), phone.methodId(), json(context),
+                HashedCode.of(code), now, now.plus(config.code().lifetime()), config.code().attempts());
+        challenges.insert(c);
         notifier.code(c, profile, phone, chosen.method().wireName(), code);
         events.created(c);
         return new Outcome(c, config.code().attempts());
@@ -134,20 +127,20 @@ public class ChallengeService {
 
     private Outcome typedCode(Profile profile, MethodChoice.Chosen chosen, String code, Map<String, String> context,
             Instant now) {
-        Challenge c = Challenge.open(profile.tenantId(), profile.userId(), chosen.method(),
+        Challenge c = Challenge.openTypedCode(profile.tenantId(), profile.userId(), chosen.method(),
                 Optional.ofNullable(chosen.profileMethod()).map(Profile.Method::methodId).orElse(null), json(context), now,
-                now.plus(config.code().totpLifetime()), 1);
+                now.plus(config.code().totpLifetime()));
         if (code == null) {
             if (chosen.method() == ChallengeMethod.RECOVERY_CODE) {
                 throw ProblemException.invalidField("code", "is required for recovery_code");
             }
-            challenges.persist(c);
+            challenges.insert(c);
             events.created(c);
             return new Outcome(c, null);
         }
         events.created(c);
         Outcome decided = checks.decideNow(c, profile, code);
-        challenges.persist(c); // after the decision: one INSERT in its final state, no UPDATE
+        challenges.insert(c); // after the decision: one INSERT in its final state, no UPDATE
         return decided;
     }
 
@@ -156,12 +149,6 @@ public class ChallengeService {
             return mapper.writeValueAsString(context);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
-        }
-    }
-
-    static void requirePending(Challenge c, Instant now) {
-        if (!c.isPending(now)) {
-            throw new ChallengeStateException("the challenge is " + c.status(now).wireName());
         }
     }
 }

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.openfactor.platform.otp.HashedCode;
 import dev.openfactor.platform.problem.ProblemException;
 import dev.openfactor.verification.domain.Challenge;
 import dev.openfactor.verification.domain.ChallengeMethod;
-import dev.openfactor.verification.domain.ChallengeStateException;
-import dev.openfactor.verification.domain.ChallengeStatus;
 import dev.openfactor.verification.domain.InvalidCodeException;
 import dev.openfactor.verification.domain.UserLockedException;
 import dev.openfactor.verification.domain.Profile;
@@ -52,14 +49,12 @@ public class CodeChecks {
         Optional<String> accepted = c.method() == ChallengeMethod.RECOVERY_CODE
                 ? recovery.accept(profile, code, now)
                 : totp.accept(profile, c.methodId(), code, now);
+        int left = accepted.isPresent() ? guards.success(c.tenantId(), c.userId()) : guards.failure(c.tenantId(), c.userId(), c.id());
         if (accepted.isPresent()) {
-            int left = guards.success(c.tenantId(), c.userId());
-            c.end(ChallengeStatus.APPROVED, null, now);
-            events.endedAtOnce(c, ChallengeStatus.APPROVED, "frontend");
-            return new Outcome(c, left);
+            c.approve(now);
+        } else {
+            c.refuseTypedCode(left, now);
         }
-        int left = guards.failure(c.tenantId(), c.userId(), c.id());
-        c.end(left == 0 ? ChallengeStatus.LOCKED : ChallengeStatus.DENIED, "invalid_code", now);
         events.endedAtOnce(c, c.status(now), "frontend");
         return new Outcome(c, left);
     }
@@ -69,20 +64,18 @@ public class CodeChecks {
     public Outcome verify(String tenantId, String challengeId, String code) {
         Challenge c = challenges.lock(tenantId, challengeId).orElseThrow(() -> ProblemException.notFound("Challenge"));
         Instant now = clock.instant();
-        if (!c.method().takesCode() || c.method() == ChallengeMethod.RECOVERY_CODE) {
-            throw new ChallengeStateException("this challenge is not answered by a code");
-        }
-        ChallengeService.requirePending(c, now);
+        c.requireAnsweredByVerify();
+        c.requirePending(now);
         guards.requireUnlocked(tenantId, c.userId());
         boolean right = c.method() == ChallengeMethod.TOTP
                 ? totp.accept(profiles.registered(tenantId, c.userId()), c.methodId(), code, now).isPresent()
-                : c.codeHash() != null && new HashedCode(c.codeSalt(), c.codeHash()).matches(code);
+                : c.sentCodeMatches(code);
         try {
             return right ? approve(c, now) : refuse(c, now);
-        } catch (UserLockedException locked) {
-            if (c.recordedPending()) { // another request locked the user meanwhile: this answer is not judged
-                c.end(ChallengeStatus.LOCKED, "user_locked", now);
-                events.ended(c, ChallengeStatus.LOCKED, "frontend");
+        } catch (UserLockedException locked) { // another request locked the user meanwhile: this answer is not judged
+            if (c.isPending(now)) {
+                c.lockedMeanwhile(now);
+                end(c, now);
             }
             throw locked;
         }
@@ -90,23 +83,26 @@ public class CodeChecks {
 
     private Outcome approve(Challenge c, Instant now) {
         int left = guards.success(c.tenantId(), c.userId());
-        c.end(ChallengeStatus.APPROVED, null, now);
-        events.ended(c, ChallengeStatus.APPROVED, "frontend");
+        c.approve(now);
+        end(c, now);
         return new Outcome(c, left);
     }
 
     private Outcome refuse(Challenge c, Instant now) {
         int lockLeft = guards.failure(c.tenantId(), c.userId(), c.id());
-        int codeLeft = c.method() == ChallengeMethod.TOTP ? lockLeft : Math.min(c.spendAttempt(), lockLeft);
+        int codeLeft = c.refuseVerifiedCode(lockLeft, now);
+        challenges.save(c);
+        if (!c.isPending(now)) {
+            events.ended(c, c.status(now), "frontend");
+        }
         if (lockLeft == 0) {
-            c.end(ChallengeStatus.LOCKED, "too_many_failures", now);
-            events.ended(c, ChallengeStatus.LOCKED, "frontend");
             guards.requireUnlocked(c.tenantId(), c.userId()); // throws 423 with the real Retry-After
         }
-        if (codeLeft == 0) {
-            c.end(ChallengeStatus.DENIED, "attempts_exhausted", now);
-            events.ended(c, ChallengeStatus.DENIED, "frontend");
-        }
         throw new InvalidCodeException(codeLeft);
+    }
+
+    private void end(Challenge c, Instant now) {
+        challenges.save(c);
+        events.ended(c, c.status(now), "frontend");
     }
 }

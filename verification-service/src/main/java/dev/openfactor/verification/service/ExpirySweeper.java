@@ -1,6 +1,7 @@
 package dev.openfactor.verification.service;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import dev.openfactor.verification.domain.Challenge;
 import dev.openfactor.verification.domain.ChallengeStatus;
@@ -26,12 +27,15 @@ class ExpirySweeper {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${openfactor.verification.expiry-sweep:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${openfactor.verification.expiry-sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void sweep() {
-        for (Challenge c : challenges.lockOverdue(clock.instant(), 500)) {
-            c.end(ChallengeStatus.EXPIRED, "timeout", clock.instant());
-            events.ended(c, ChallengeStatus.EXPIRED, "system");
+        Instant now = clock.instant();
+        for (Challenge c : challenges.lockOverdue(now, 500)) {
+            if (c.expireIfDue(now)) {
+                challenges.save(c);
+                events.ended(c, ChallengeStatus.EXPIRED, "system");
+            }
         }
     }
 }

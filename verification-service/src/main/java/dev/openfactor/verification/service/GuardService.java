@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.openfactor.platform.audit.AuditTrail;
 import dev.openfactor.verification.config.VerificationConfig;
@@ -31,6 +32,7 @@ public class GuardService {
     private final ChallengeEvents events;
     private final AuditTrail audit;
     private final VerificationConfig config;
+    private final UserGuard.Lockout lockout;
     private final Clock clock;
 
     GuardService(GuardRepository guards, ChallengeRepository challenges, ChallengeEvents events, AuditTrail audit,
@@ -40,6 +42,8 @@ public class GuardService {
         this.events = events;
         this.audit = audit;
         this.config = config;
+        this.lockout = new UserGuard.Lockout(config.lockout().maxFailures(), config.lockout().duration(),
+                config.lockout().maxDuration());
         this.clock = clock;
     }
 
@@ -62,15 +66,14 @@ public class GuardService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int failure(String tenantId, String userId, String challengeId) {
         Instant now = clock.instant();
-        var lockout = config.lockout();
         UserGuard guard = guards.addFailure(tenantId, userId, now).orElseThrow(() -> lockedNow(tenantId, userId, now));
-        if (guard.failures() < lockout.maxFailures()) {
-            return guard.remainingAttempts(lockout.maxFailures());
+        Optional<Duration> lock = guard.lockDue(lockout);
+        if (lock.isEmpty()) {
+            return guard.remainingAttempts(lockout);
         }
-        Duration lock = guard.nextLock(lockout.duration(), lockout.maxDuration());
-        guards.lock(tenantId, userId, now.plus(lock));
+        guards.lock(tenantId, userId, now.plus(lock.get()));
         audit.record(tenantId, userId, "user.locked", "info", "system", challengeId,
-                Map.of("seconds", Long.toString(lock.toSeconds())));
+                Map.of("seconds", Long.toString(lock.get().toSeconds())));
         endPendingChallenges(tenantId, userId, challengeId, now);
         return 0;
     }
@@ -117,7 +120,8 @@ public class GuardService {
     private void endPendingChallenges(String tenantId, String userId, String exceptChallengeId, Instant now) {
         for (Challenge c : challenges.lockPendingOf(tenantId, userId, now)) {
             if (!c.id().equals(exceptChallengeId)) {
-                c.end(ChallengeStatus.LOCKED, "user_locked", now);
+                c.endByLock(now);
+                challenges.save(c);
                 events.ended(c, ChallengeStatus.LOCKED, "system");
             }
         }

@@ -18,8 +18,4 @@ class Profiles {
     Profile registered(String tenantId, String userId) {
         return profiles.find(tenantId, userId).filter(Profile::registered).orElseThrow(Problems::registrationRequired);
     }
-
-    java.util.Optional<Profile> find(String tenantId, String userId) {
-        return profiles.find(tenantId, userId);
-    }
 }

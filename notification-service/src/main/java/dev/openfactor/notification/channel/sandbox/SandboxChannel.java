@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openfactor.notification.channel.NotificationChannel;
 import dev.openfactor.notification.domain.Message;
 import dev.openfactor.notification.domain.SendResult;
+import dev.openfactor.platform.jdbc.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
 
 /**
  * Records every delivery instead of sending it (local runs need no Apple, Google or Twilio
@@ -23,12 +23,12 @@ import jakarta.persistence.EntityManager;
  */
 public final class SandboxChannel implements NotificationChannel {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SandboxChannel(EntityManager em, ObjectMapper mapper, Clock clock) {
-        this.em = em;
+    public SandboxChannel(Jdbc jdbc, ObjectMapper mapper, Clock clock) {
+        this.jdbc = jdbc;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -53,13 +53,10 @@ public final class SandboxChannel implements NotificationChannel {
         if (m.extension() != null) {
             content.put("extension", m.extension());
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
                 INSERT INTO sandbox_delivery (id, notification_id, channel, address, challenge_id, content, delivered_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, m.notificationId())
-                .setParameter(3, m.channel()).setParameter(4, m.address()).setParameter(5, m.challengeId())
-                .setParameter(6, json(content)).setParameter(7, clock.instant())
-                .executeUpdate());
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID().toString(), m.notificationId(), m.channel(), m.address(),
+                m.challengeId(), json(content), clock.instant()));
         return CompletableFuture.completedFuture(SendResult.sent());
     }
 

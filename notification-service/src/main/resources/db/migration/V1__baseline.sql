@@ -1,1 +1,0 @@
--- notification-service's own tables arrive with its delivery log; the platform's tables come from db/platform.

@@ -1,1 +1,0 @@
--- verification-service's own tables arrive with its challenges; the platform's tables come from db/platform.
