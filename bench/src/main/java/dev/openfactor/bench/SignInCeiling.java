@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * The fair reference for a TOTP sign-in: exactly the statements verification-service commits for
- * one (read the profile and guard, accept the step, reset the guard, write the challenge and its
- * two audit rows), on copies of its own tables, one transaction per sign-in, from a plain JDBC
+ * one (read the profile and guard in one query, accept the step, reset the guard, write the two
+ * audit rows in one batch and the challenge row), on copies of its own tables, one transaction per sign-in, from a plain JDBC
  * pool with the service's connection count. What the service adds on top is the framework's.
  */
 final class SignInCeiling {
@@ -94,7 +94,6 @@ final class SignInCeiling {
                 read.setString(2, userId);
                 read.executeQuery().close();
             }
-            audit(c, userId, challengeId, "challenge.created", now);
             try (PreparedStatement accept = c.prepareStatement(ACCEPT_STEP)) {
                 accept.setString(1, "totp-" + userId);
                 accept.setString(2, "ceiling");
@@ -108,7 +107,11 @@ final class SignInCeiling {
                 reset.setTimestamp(4, now);
                 reset.executeQuery().close();
             }
-            audit(c, userId, challengeId, "challenge.approved", now);
+            try (PreparedStatement audit = c.prepareStatement(INSERT_AUDIT)) {
+                addAudit(audit, userId, challengeId, "challenge.created", now);
+                addAudit(audit, userId, challengeId, "challenge.approved", now);
+                audit.executeBatch();
+            }
             try (PreparedStatement insert = c.prepareStatement(INSERT_CHALLENGE)) {
                 insert.setString(1, challengeId);
                 insert.setString(2, "ceiling");
@@ -126,17 +129,17 @@ final class SignInCeiling {
         }
     }
 
-    private static void audit(Connection c, String userId, String challengeId, String type, Timestamp now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(INSERT_AUDIT)) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, "ceiling/" + userId);
-            insert.setString(3, "dev.openfactor.audit." + type);
-            insert.setString(4, challengeId);
-            insert.setTimestamp(5, now);
-            insert.setString(6, AUDIT_PAYLOAD);
-            insert.setTimestamp(7, now);
-            insert.executeUpdate();
-        }
+    /** The challenge's two audit rows go as one batch, as the service's outbox writes them. */
+    private static void addAudit(PreparedStatement insert, String userId, String challengeId, String type, Timestamp now)
+            throws SQLException {
+        insert.setObject(1, UUID.randomUUID());
+        insert.setString(2, "ceiling/" + userId);
+        insert.setString(3, "dev.openfactor.audit." + type);
+        insert.setString(4, challengeId);
+        insert.setTimestamp(5, now);
+        insert.setString(6, AUDIT_PAYLOAD);
+        insert.setTimestamp(7, now);
+        insert.addBatch();
     }
 
     private static Connection connect() throws SQLException {

@@ -1,6 +1,7 @@
 package dev.openfactor.platform.audit;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import dev.openfactor.platform.outbox.Outbox;
@@ -19,13 +20,42 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /** What happened, before the trail stamps it with the time. */
+    public record Entry(String tenantId, String userId, String action, String outcome, String actor, String resourceId,
+            Map<String, String> details) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String tenantId, String userId, String action, String outcome, String actor,
             String resourceId, Map<String, String> details) {
-        AuditEvent event = new AuditEvent(tenantId, userId, action, outcome, actor, resourceId,
-                details == null ? Map.of() : Map.copyOf(details), clock.instant());
-        String key = tenantId + "/" + userId;
-        outbox.publish(AuditEvent.TOPIC, key, AuditEvent.TYPE, key, event);
-        return event;
+        return record(new Entry(tenantId, userId, action, outcome, actor, resourceId, details));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(Entry entry) {
+        return recordAll(List.of(entry)).get(0);
+    }
+
+    /** Several events, in order, in one round trip to the database. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AuditEvent> recordAll(List<Entry> entries) {
+        List<AuditEvent> events = entries.stream().map(this::event).toList();
+        if (events.size() == 1) {
+            AuditEvent e = events.get(0);
+            outbox.publish(AuditEvent.TOPIC, key(e), AuditEvent.TYPE, key(e), e);
+        } else {
+            outbox.publishAll(events.stream()
+                    .map(e -> new Outbox.Publication(AuditEvent.TOPIC, key(e), AuditEvent.TYPE, key(e), e)).toList());
+        }
+        return events;
+    }
+
+    private AuditEvent event(Entry e) {
+        return new AuditEvent(e.tenantId(), e.userId(), e.action(), e.outcome(), e.actor(), e.resourceId(),
+                e.details() == null ? Map.of() : Map.copyOf(e.details()), clock.instant());
+    }
+
+    private static String key(AuditEvent e) {
+        return e.tenantId() + "/" + e.userId();
     }
 }

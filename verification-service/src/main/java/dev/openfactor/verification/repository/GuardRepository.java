@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class GuardRepository {
 
-    private static final String COLUMNS = "failures, locked_until, lock_count, push_blocked_until";
+    static final String COLUMNS = "failures, locked_until, lock_count, push_blocked_until";
 
     private final Jdbc jdbc;
 
@@ -77,6 +77,14 @@ public class GuardRepository {
     }
 
     private static UserGuard guard(ResultSet row) throws SQLException {
-        return new UserGuard(row.getInt(1), Jdbc.instant(row, 2), row.getInt(3), Jdbc.instant(row, 4));
+        return guard(row, 1);
+    }
+
+    /** The guard in {@link #COLUMNS}' order from {@code first} on; a user without a row has {@link UserGuard#NONE}. */
+    static UserGuard guard(ResultSet row, int first) throws SQLException {
+        if (row.getObject(first) == null) {
+            return UserGuard.NONE;
+        }
+        return new UserGuard(row.getInt(first), Jdbc.instant(row, first + 1), row.getInt(first + 2), Jdbc.instant(row, first + 3));
     }
 }

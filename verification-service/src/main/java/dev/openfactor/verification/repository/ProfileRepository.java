@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.platform.jdbc.Jdbc;
 import dev.openfactor.verification.domain.Profile;
+import dev.openfactor.verification.domain.SignInSubject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The profile projection: one row per user, replaced only by a newer version. */
 @ApplicationScoped
 public class ProfileRepository {
+
+    private static final String GUARD_COLUMNS = "g." + GuardRepository.COLUMNS.replace(", ", ", g.");
 
     private final Jdbc jdbc;
     private final ObjectMapper mapper;
@@ -52,6 +55,14 @@ public class ProfileRepository {
     public Optional<Profile> find(String tenantId, String userId) {
         return jdbc.first("SELECT snapshot FROM user_profile WHERE tenant_id = ? AND user_id = ?", row -> row.getString(1),
                 tenantId, userId).map(this::read);
+    }
+
+    /** The profile and the guard of a user signing in, in one round trip (the hottest read). */
+    public Optional<SignInSubject> findSubject(String tenantId, String userId) {
+        return jdbc.first("SELECT p.snapshot, " + GUARD_COLUMNS + """
+                 FROM user_profile p LEFT JOIN user_guard g ON g.tenant_id = p.tenant_id AND g.user_id = p.user_id
+                WHERE p.tenant_id = ? AND p.user_id = ?""",
+                row -> new SignInSubject(read(row.getString(1)), GuardRepository.guard(row, 2)), tenantId, userId);
     }
 
     /** By device id alone: the signature that follows proves the caller; the row says whose device it is. */

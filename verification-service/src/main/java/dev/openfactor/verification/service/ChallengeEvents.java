@@ -1,6 +1,7 @@
 package dev.openfactor.verification.service;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.openfactor.platform.audit.AuditTrail;
@@ -28,8 +29,7 @@ public class ChallengeEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void created(Challenge c) {
-        audit.record(c.tenantId(), c.userId(), "challenge.created", "info", "frontend", c.id(),
-                Map.of("method", c.method().wireName()));
+        audit.record(createdEvent(c));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -39,22 +39,31 @@ public class ChallengeEvents {
     }
 
     /**
-     * Decided within the request that created it: its id is not out yet, so no one can be
-     * waiting on it and there is nobody to wake (one statement less on the hottest path).
+     * Created and decided within one request (a code that came with it): both audit rows in one
+     * statement, and no wake-up, since its id is not out yet and no one can be waiting on it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void endedAtOnce(Challenge c, ChallengeStatus status, String actor) {
-        recordEnd(c, status, actor);
+    public void createdAndEndedAtOnce(Challenge c, ChallengeStatus status, String actor) {
+        audit.recordAll(List.of(createdEvent(c), endedEvent(c, status, actor)));
     }
 
     private void recordEnd(Challenge c, ChallengeStatus status, String actor) {
+        audit.record(endedEvent(c, status, actor));
+    }
+
+    private AuditTrail.Entry createdEvent(Challenge c) {
+        return new AuditTrail.Entry(c.tenantId(), c.userId(), "challenge.created", "info", "frontend", c.id(),
+                Map.of("method", c.method().wireName()));
+    }
+
+    private static AuditTrail.Entry endedEvent(Challenge c, ChallengeStatus status, String actor) {
         Map<String, String> details = new HashMap<>();
         details.put("method", c.method().wireName());
         if (c.reason() != null) {
             details.put("reason", c.reason());
         }
         String outcome = status == ChallengeStatus.APPROVED ? "success" : "failure";
-        audit.record(c.tenantId(), c.userId(), "challenge." + status.wireName(), outcome, actor, c.id(), details);
+        return new AuditTrail.Entry(c.tenantId(), c.userId(), "challenge." + status.wireName(), outcome, actor, c.id(), details);
     }
 
     /** Delivery changed: only waiters care. */

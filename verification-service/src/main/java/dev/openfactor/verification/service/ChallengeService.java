@@ -17,6 +17,8 @@ import dev.openfactor.verification.domain.ChallengeStatus;
 import dev.openfactor.verification.domain.InvalidCodeException;
 import dev.openfactor.verification.domain.Problems;
 import dev.openfactor.verification.domain.Profile;
+import dev.openfactor.verification.domain.SignInSubject;
+import dev.openfactor.verification.domain.UserGuard;
 import dev.openfactor.verification.factor.NumberMatch;
 import dev.openfactor.verification.messaging.ChallengeNotifier;
 import dev.openfactor.verification.repository.ChallengeRepository;
@@ -62,13 +64,14 @@ public class ChallengeService {
 
     @Transactional(dontRollbackOn = InvalidCodeException.class)
     public Outcome create(String tenantId, ChallengeRequest request) {
-        Profile profile = profiles.registered(tenantId, request.userId());
-        guards.requireUnlocked(tenantId, request.userId());
+        SignInSubject subject = profiles.registeredSubject(tenantId, request.userId());
+        guards.requireUnlocked(subject.guard());
+        Profile profile = subject.profile();
         MethodChoice.Chosen chosen = choice.choose(profile, request.method(), request.methodId());
         Instant now = clock.instant();
         Map<String, String> context = request.context() == null ? Map.of() : request.context();
         return switch (chosen.method()) {
-            case PUSH -> push(profile, context, now);
+            case PUSH -> push(profile, subject.guard(), context, now);
             case SMS, VOICE -> sendCode(profile, chosen, context, now);
             case TOTP, RECOVERY_CODE -> typedCode(profile, chosen, request.code(), context, now);
             case AUTO -> throw new IllegalStateException("auto is resolved by MethodChoice");
@@ -97,10 +100,10 @@ public class ChallengeService {
         return c;
     }
 
-    private Outcome push(Profile profile, Map<String, String> context, Instant now) {
+    private Outcome push(Profile profile, UserGuard guard, Map<String, String> context, Instant now) {
         String tenantId = profile.tenantId();
         String userId = profile.userId();
-        var suspended = guards.pushSuspendedFor(tenantId, userId);
+        var suspended = guard.pushSuspendedFor(now);
         if (!suspended.isZero()) {
             throw Problems.pushSuspended(suspended);
         }
@@ -138,7 +141,6 @@ public class ChallengeService {
             events.created(c);
             return new Outcome(c, null);
         }
-        events.created(c);
         Outcome decided = checks.decideNow(c, profile, code);
         challenges.insert(c); // after the decision: one INSERT in its final state, no UPDATE
         return decided;

@@ -55,7 +55,7 @@ public class CodeChecks {
         } else {
             c.refuseTypedCode(left, now);
         }
-        events.endedAtOnce(c, c.status(now), "frontend");
+        events.createdAndEndedAtOnce(c, c.status(now), "frontend");
         return new Outcome(c, left);
     }
 

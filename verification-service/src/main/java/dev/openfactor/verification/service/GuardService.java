@@ -50,8 +50,12 @@ public class GuardService {
     /** The cheap early answer for a locked user; the statements below decide for good. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireUnlocked(String tenantId, String userId) {
+        requireUnlocked(guards.read(tenantId, userId));
+    }
+
+    /** The same, on a guard the caller has just read. */
+    public void requireUnlocked(UserGuard guard) {
         Instant now = clock.instant();
-        UserGuard guard = guards.read(tenantId, userId);
         if (guard.lockedAt(now)) {
             throw Problems.locked(guard.lockRemaining(now));
         }
@@ -101,11 +105,6 @@ public class GuardService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void suspendPush(String tenantId, String userId) {
         guards.suspendPush(tenantId, userId, clock.instant().plus(config.push().fraudCooldown()));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Duration pushSuspendedFor(String tenantId, String userId) {
-        return guards.read(tenantId, userId).pushSuspendedFor(clock.instant());
     }
 
     private UserLockedException lockedNow(String tenantId, String userId, Instant now) {

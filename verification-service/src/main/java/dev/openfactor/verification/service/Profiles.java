@@ -2,6 +2,7 @@ package dev.openfactor.verification.service;
 
 import dev.openfactor.verification.domain.Problems;
 import dev.openfactor.verification.domain.Profile;
+import dev.openfactor.verification.domain.SignInSubject;
 import dev.openfactor.verification.repository.ProfileRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,12 @@ class Profiles {
 
     Profiles(ProfileRepository profiles) {
         this.profiles = profiles;
+    }
+
+    /** A registered user's profile with their guard, for starting a sign-in. */
+    SignInSubject registeredSubject(String tenantId, String userId) {
+        return profiles.findSubject(tenantId, userId).filter(s -> s.profile().registered())
+                .orElseThrow(Problems::registrationRequired);
     }
 
     Profile registered(String tenantId, String userId) {
