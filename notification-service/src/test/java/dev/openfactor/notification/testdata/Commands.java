@@ -1,24 +1,17 @@
 package dev.openfactor.notification.testdata;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.openfactor.platform.testing.EventSender;
 import dev.openfactor.platform.crypto.KeyRing;
 import dev.openfactor.platform.crypto.SealedCode;
 import dev.openfactor.platform.events.CloudEvent;
-import dev.openfactor.platform.events.CloudEventHeaders;
 
 /** Notification commands as enrollment- and verification-service publish them, onto the real topic. */
 public final class Commands {
@@ -66,18 +59,12 @@ public final class Commands {
 
     /** Publishes with a fresh CloudEvent id each time: a redelivery as Kafka or a producer retry would make it. */
     public static void publish(String bootstrap, Map<String, Object> command) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            String json = MAPPER.writeValueAsString(command);
-            CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), "dev.openfactor.notification.command.v1",
-                    "/openfactor/verification-service", key(command), Instant.now(), json);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>("openfactor.notifications", key(command), json.getBytes(UTF_8));
-            CloudEventHeaders.write(event, record.headers());
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("publishing a command failed", e);
+        try {
+            EventSender.send(bootstrap, "openfactor.notifications", key(command), EventSender.event(
+                    "dev.openfactor.notification.command.v1", "/openfactor/verification-service", key(command),
+                    MAPPER.writeValueAsString(command)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a command that is not JSON", e);
         }
     }
 }

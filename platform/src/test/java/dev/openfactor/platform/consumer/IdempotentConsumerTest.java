@@ -12,16 +12,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import dev.openfactor.platform.testing.EventSender;
 import dev.openfactor.platform.events.CloudEvent;
-import dev.openfactor.platform.events.CloudEventHeaders;
 import dev.openfactor.platform.jdbc.Jdbc;
 import dev.openfactor.platform.probe.ProbeEffect;
 import dev.openfactor.platform.testing.PrivateKafkaBroker;
@@ -132,9 +127,7 @@ class IdempotentConsumerTest {
         CloudEvent unknown = new CloudEvent(UUID.randomUUID().toString(), "dev.openfactor.test.other.v1", "/test", null,
                 Instant.now(), "{}");
         CloudEvent good = event();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, 0, "k", "no headers".getBytes(UTF_8)));
-        }
+        EventSender.sendRaw(bootstrapServers, topic, 0, "k", "no headers".getBytes(UTF_8));
         send(topic, unknown, good);
 
         EventConsumers.Running loop = consumers.start(spec(topic, e -> ProbeEffect.record(jdbc, e.id())));
@@ -155,20 +148,7 @@ class IdempotentConsumerTest {
     }
 
     private void send(String topic, CloudEvent... events) {
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (CloudEvent e : events) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, 0, "k", e.data().getBytes(UTF_8));
-                CloudEventHeaders.write(e, record.headers());
-                producer.send(record);
-            }
-            producer.flush();
-        }
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        EventSender.send(bootstrapServers, topic, 0, "k", events);
     }
 
     private long effects(String marker) {

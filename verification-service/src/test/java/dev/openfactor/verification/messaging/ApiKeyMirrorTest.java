@@ -6,23 +6,16 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openfactor.platform.events.CloudEvent;
-import dev.openfactor.platform.events.CloudEventHeaders;
+import dev.openfactor.platform.testing.EventSender;
 import dev.openfactor.platform.security.ApiKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -58,17 +51,8 @@ class ApiKeyMirrorTest {
     }
 
     private void announce(ApiKeySnapshot snapshot) throws Exception {
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), ApiKeySnapshot.TYPE,
-                "/openfactor/enrollment-service", snapshot.tenantId(), Instant.now(), mapper.writeValueAsString(snapshot));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(ApiKeyMirror.TOPIC, snapshot.keyId(),
-                    event.data().getBytes(UTF_8));
-            CloudEventHeaders.write(event, record.headers());
-            producer.send(record).get();
-        }
+        EventSender.send(bootstrapServers, ApiKeyMirror.TOPIC, snapshot.keyId(), EventSender.event(ApiKeySnapshot.TYPE,
+                "/openfactor/enrollment-service", snapshot.tenantId(), mapper.writeValueAsString(snapshot)));
     }
 
     private static String sha256(String secret) throws Exception {

@@ -8,23 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.openfactor.platform.testing.EventSender;
 import dev.openfactor.platform.testing.BrowserSubscription;
 import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;
@@ -227,22 +223,10 @@ class PushChallengeTest extends SignInSuite {
     }
 
     private void report(AppUser app, String challengeId, String outcome) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", kafka);
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
         String json = "{\"notificationId\":\"" + UUID.randomUUID() + "\",\"tenantId\":\"" + app.tenant().tenantId()
                 + "\",\"userId\":\"" + app.userId() + "\",\"channel\":\"apns\",\"challengeId\":\"" + challengeId
                 + "\",\"outcome\":\"" + outcome + "\",\"attempts\":1,\"occurredAt\":\"" + Instant.now() + "\"}";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("openfactor.deliveries",
-                    app.tenant().tenantId() + "/" + app.userId(), json);
-            for (String[] h : new String[][] {{"ce_specversion", "1.0"}, {"ce_id", UUID.randomUUID().toString()},
-                    {"ce_type", "dev.openfactor.delivery.reported.v1"}, {"ce_source", "/openfactor/notification-service"},
-                    {"ce_time", Instant.now().toString()}}) {
-                record.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
-            }
-            producer.send(record).get();
-        }
+        EventSender.send(kafka, "openfactor.deliveries", app.tenant().tenantId() + "/" + app.userId(), EventSender.event(
+                "dev.openfactor.delivery.reported.v1", "/openfactor/notification-service", null, json));
     }
 }

@@ -1,23 +1,12 @@
 package dev.openfactor.verification.testdata;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openfactor.platform.events.CloudEvent;
-import dev.openfactor.platform.events.CloudEventHeaders;
+import dev.openfactor.platform.testing.EventSender;
 import dev.openfactor.verification.repository.ProfileRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -70,18 +59,7 @@ public final class ProfileTopic {
     }
 
     private static void send(String bootstrap, String key, String type, String data) {
-        CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), type, "/openfactor/enrollment-service", key,
-                Instant.now(), data);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>("openfactor.profiles", key,
-                    data == null ? null : data.getBytes(UTF_8));
-            CloudEventHeaders.write(event, record.headers());
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("publishing to openfactor.profiles failed", e);
-        }
+        EventSender.send(bootstrap, "openfactor.profiles", key,
+                EventSender.event(type, "/openfactor/enrollment-service", key, data));
     }
 }
