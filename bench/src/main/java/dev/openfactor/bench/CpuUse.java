@@ -1,6 +1,7 @@
 package dev.openfactor.bench;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ final class CpuUse {
             Double target = targetsMs.get(name);
             if (target != null) {
                 report.add(Figure.of(scenario, name + ": CPU per " + operation, ms, "ms")
-                        .target(String.format(java.util.Locale.ROOT, "≤ %s ms", target), ms <= target));
+                        .target(String.format(Locale.ROOT, "≤ %s ms", target), ms <= target));
             } else if (ms >= 0.01) {
                 report.add(Figure.of(scenario, name + ": CPU per " + operation, ms, "ms"));
             }

@@ -19,31 +19,21 @@ final class DatabaseCeiling {
             s.execute("CREATE TABLE bench_replay_ceiling (credential_id INT PRIMARY KEY, last_step BIGINT NOT NULL)");
             s.execute("INSERT INTO bench_replay_ceiling SELECT g, 0 FROM generate_series(0, " + (rows - 1) + ") g");
         }
-        Connection[] pool = new Connection[connections];
         PreparedStatement[] statements = new PreparedStatement[connections];
-        for (int i = 0; i < connections; i++) {
-            pool[i] = connect();
-            statements[i] = pool[i].prepareStatement(
-                    "UPDATE bench_replay_ceiling SET last_step = ? WHERE credential_id = ? AND last_step < ?");
-        }
         try {
-            return Saturation.run(connections, duration, (worker, seq) -> {
-                long step = System.nanoTime(); // grows, as accepted time steps do
-                int row = (int) ((seq * connections + worker) % rows);
-                try {
-                    PreparedStatement update = statements[worker];
-                    update.setLong(1, step);
-                    update.setInt(2, row);
-                    update.setLong(3, step);
-                    return update.executeUpdate() == 1 ? Saturation.Outcome.OK : Saturation.Outcome.FAILED;
-                } catch (SQLException e) {
-                    return Saturation.Outcome.FAILED;
+            return JdbcWorkers.saturate(connections, duration, true, (connection, worker, seq) -> {
+                if (statements[worker] == null) { // prepared once per connection, as a pool's statement cache would
+                    statements[worker] = connection.prepareStatement(
+                            "UPDATE bench_replay_ceiling SET last_step = ? WHERE credential_id = ? AND last_step < ?");
                 }
+                long step = System.nanoTime(); // grows, as accepted time steps do
+                PreparedStatement update = statements[worker];
+                update.setLong(1, step);
+                update.setInt(2, (int) ((seq * connections + worker) % rows));
+                update.setLong(3, step);
+                return update.executeUpdate() == 1;
             });
         } finally {
-            for (Connection c : pool) {
-                c.close();
-            }
             try (Connection admin = connect(); Statement s = admin.createStatement()) {
                 s.execute("DROP TABLE bench_replay_ceiling");
             }

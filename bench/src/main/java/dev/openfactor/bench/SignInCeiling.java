@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * The fair reference for a TOTP sign-in: exactly the statements verification-service commits for
  * one (read the profile and guard in one query, accept the step, reset the guard, write the two
- * audit rows in one batch and the challenge row), on copies of its own tables, one transaction per sign-in, from a plain JDBC
- * pool with the service's connection count. What the service adds on top is the framework's.
+ * audit rows in one batch and the challenge row), on copies of its own tables, one transaction
+ * per sign-in, from a plain JDBC pool with the service's connection count. What the service adds
+ * on top is the framework's.
  */
 final class SignInCeiling {
 
@@ -58,25 +59,13 @@ final class SignInCeiling {
                     + "', now() FROM generate_series(0, " + (users - 1) + ") g");
             s.execute("ANALYZE");
         }
-        Connection[] pool = new Connection[connections];
-        for (int i = 0; i < connections; i++) {
-            pool[i] = connect();
-            pool[i].setAutoCommit(false);
-        }
         try {
-            return Saturation.run(connections, duration, (worker, seq) -> {
-                int user = (int) ((seq * connections + worker) % users);
-                try {
-                    signIn(pool[worker], "user-" + user, System.nanoTime()); // steps grow, as accepted ones do
-                    return Saturation.Outcome.OK;
-                } catch (SQLException e) {
-                    return Saturation.Outcome.FAILED;
-                }
+            return JdbcWorkers.saturate(connections, duration, false, (connection, worker, seq) -> {
+                // steps grow, as accepted ones do
+                signIn(connection, "user-" + (seq * connections + worker) % users, System.nanoTime());
+                return true;
             });
         } finally {
-            for (Connection c : pool) {
-                c.close();
-            }
             try (Connection admin = connect(); Statement s = admin.createStatement()) {
                 for (String table : TABLES) {
                     s.execute("DROP TABLE ceiling_" + table);

@@ -40,13 +40,8 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AuditEvent> recordAll(List<Entry> entries) {
         List<AuditEvent> events = entries.stream().map(this::event).toList();
-        if (events.size() == 1) {
-            AuditEvent e = events.get(0);
-            outbox.publish(AuditEvent.TOPIC, key(e), AuditEvent.TYPE, key(e), e);
-        } else {
-            outbox.publishAll(events.stream()
-                    .map(e -> new Outbox.Publication(AuditEvent.TOPIC, key(e), AuditEvent.TYPE, key(e), e)).toList());
-        }
+        outbox.publishAll(events.stream()
+                .map(e -> new Outbox.Publication(AuditEvent.TOPIC, key(e), AuditEvent.TYPE, key(e), e)).toList());
         return events;
     }
 

@@ -8,5 +8,4 @@ public class DatabaseException extends RuntimeException {
     public DatabaseException(SQLException cause) {
         super(cause.getMessage(), cause);
     }
-
 }

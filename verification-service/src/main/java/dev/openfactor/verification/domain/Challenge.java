@@ -127,7 +127,7 @@ public final class Challenge {
     /** The user was locked by another request while this one was answered: nothing may approve it now. */
     public void lockedMeanwhile(Instant now) {
         if (status == ChallengeStatus.PENDING) {
-            end(ChallengeStatus.LOCKED, "user_locked", now);
+            endByLock(now);
         }
     }
 

@@ -74,7 +74,7 @@ public class CodeChecks {
             return right ? approve(c, now) : refuse(c, now);
         } catch (UserLockedException locked) { // another request locked the user meanwhile: this answer is not judged
             if (c.isPending(now)) {
-                c.lockedMeanwhile(now);
+                c.endByLock(now);
                 end(c, now);
             }
             throw locked;
