@@ -36,21 +36,20 @@ public final class Bench {
                 double idle = ProcessStats.rssMegabytes(entry.getValue().pid());
                 report.add(Figure.of("startup", name + ": RSS idle", idle, "MB").target("≤ 250 MB", idle <= 250));
             }
-            Fixtures fixtures;
-            try (RssSampler.Sampling s = load.sample(system.enrollment())) {
-                fixtures = Fixtures.newTenant(system);
+            try (RssSampler.Sampling s = load.sample(system.services.values())) {
+                Fixtures fixtures = Fixtures.newTenant(system);
                 if (settings.runs("totp")) {
-                    TotpScenario.run(system, fixtures, settings, report, load);
+                    TotpScenario.run(system, fixtures, settings, report);
                 }
                 if (settings.runs("push")) {
                     PushPathScenario.run(system, fixtures, settings, report, apns, kafka);
                 }
-            }
-            if (settings.runs("fan-out")) {
-                FanOutScenario.run(system, settings, report, apns, kafka, load);
-            }
-            if (settings.runs("long-poll")) {
-                LongPollScenario.run(system, fixtures, settings, report);
+                if (settings.runs("fan-out")) {
+                    FanOutScenario.run(system, settings, report, apns, kafka);
+                }
+                if (settings.runs("long-poll")) {
+                    LongPollScenario.run(system, fixtures, settings, report);
+                }
             }
             for (String name : system.services.keySet()) {
                 report.add(Figure.of("startup", name + ": RSS peak under load", load.peak(name), "MB"));

@@ -24,16 +24,15 @@ final class FanOutScenario {
     private FanOutScenario() {
     }
 
-    static void run(BenchSystem system, BenchSettings settings, Report report, ApnsStandIn apns, String kafka,
-            RssSampler load) throws Exception {
+    static void run(BenchSystem system, BenchSettings settings, Report report, ApnsStandIn apns, String kafka)
+            throws Exception {
         int n = settings.fanOutCommands();
         long before = apns.accepted();
         CpuUse cpu = CpuUse.start(system);
         long start = System.nanoTime();
-        try (RssSampler.Sampling s = load.sample(system.notification());
-                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka,
-                        "acks", "all", "linger.ms", 5, "key.serializer", StringSerializer.class.getName(),
-                        "value.serializer", StringSerializer.class.getName()))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka,
+                "acks", "all", "linger.ms", 5, "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName()))) {
             for (int i = 0; i < n; i++) {
                 producer.send(command(i));
             }

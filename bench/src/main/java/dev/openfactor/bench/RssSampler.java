@@ -1,9 +1,11 @@
 package dev.openfactor.bench;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps the highest RSS seen per service while load runs (sampled every 100 ms). */
+/** Keeps the highest RSS seen per service while load runs (every service sampled every 100 ms). */
 final class RssSampler {
 
     private final Map<String, Double> peakMegabytes = new ConcurrentHashMap<>();
@@ -11,17 +13,18 @@ final class RssSampler {
     final class Sampling implements AutoCloseable {
         private final Thread thread;
 
-        private Sampling(ServiceProcess service) {
+        private Sampling(Collection<ServiceProcess> services) {
             thread = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    peakMegabytes.merge(service.name(), ProcessStats.rssMegabytes(service.pid()), Math::max);
+                    services.forEach(service -> peakMegabytes.merge(service.name(),
+                            ProcessStats.rssMegabytes(service.pid()), Math::max));
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-            }, "rss-" + service.name());
+            }, "rss-sampler");
             thread.setDaemon(true);
             thread.start();
         }
@@ -32,8 +35,8 @@ final class RssSampler {
         }
     }
 
-    Sampling sample(ServiceProcess service) {
-        return new Sampling(service);
+    Sampling sample(Collection<ServiceProcess> services) {
+        return new Sampling(List.copyOf(services));
     }
 
     double peak(String service) {

@@ -31,11 +31,12 @@ public final class ServiceProcess implements AutoCloseable {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
-        // As ./openfactor up starts it: the same JVM options, from the application's directory so
+        // As ./openfactor up starts it: the same JVM options and JIT directives, from the application's directory so
         // that its class-data archive (which names the jar relatively) applies.
         Path appDir = jar.toAbsolutePath().getParent();
         List<String> command = new java.util.ArrayList<>(List.of("java",
-                "@" + root().resolve("deploy/local/jvm.options")));
+                "@" + root().resolve("deploy/local/jvm.options"),
+                "-XX:CompilerDirectivesFile=" + root().resolve("deploy/local/jit-directives.json")));
         if (appDir.resolve("app-cds.jsa").toFile().isFile()) {
             command.add("-XX:SharedArchiveFile=app-cds.jsa");
         }

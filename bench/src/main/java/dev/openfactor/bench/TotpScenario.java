@@ -20,7 +20,7 @@ final class TotpScenario {
     private TotpScenario() {
     }
 
-    static void run(BenchSystem system, Fixtures fixtures, BenchSettings settings, Report report, RssSampler load) throws Exception {
+    static void run(BenchSystem system, Fixtures fixtures, BenchSettings settings, Report report) throws Exception {
         List<Fixtures.TotpUser> users = fixtures.totpUsers(settings.totpUsers());
         Challenges challenges = new Challenges(system.verification(), fixtures.apiKey);
         users.subList(users.size() - 3, users.size()).forEach(u -> challenges.awaitProjection(u.userId(), Duration.ofSeconds(60)));
@@ -33,9 +33,7 @@ final class TotpScenario {
         saturate(challenges, users, baseStep, workers, saturationUsers * 2 / 3, saturationUsers, settings.warmup());
         Saturation.Result saturated;
         CpuUse cpu = CpuUse.start(system);
-        try (RssSampler.Sampling s = load.sample(system.verification())) {
-            saturated = saturate(challenges, users, baseStep, workers, 0, saturationUsers * 2 / 3, settings.saturationRun());
-        }
+        saturated = saturate(challenges, users, baseStep, workers, 0, saturationUsers * 2 / 3, settings.saturationRun());
         cpu.perOperation(report, NAME, "verification at saturation", saturated.succeeded() + saturated.failed(),
                 Map.of("verification", 0.5));
         Saturation.Result ceiling = new DatabaseCeiling().measure(20, settings.saturationRun(), saturationUsers);

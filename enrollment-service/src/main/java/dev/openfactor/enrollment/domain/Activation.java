@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.openfactor.platform.otp.HashedCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,9 @@ import jakarta.persistence.Table;
  * A pending pairing of the authenticator app: waiting until the app presents the code, then
  * activated once. It expires after its lifetime or after too many wrong codes; the stored
  * status only says WAITING or ACTIVATED, expiry is derived so that it needs no sweeper.
+ * <p>
+ * It decides its own transitions: {@link #present} judges a code (and counts a wrong one),
+ * {@link #complete} records the paired device; the service loads, calls, saves and audits.
  */
 @Entity
 @Table(name = "activation")
@@ -79,6 +83,42 @@ public class Activation {
         return a;
     }
 
+    /** What presenting a code did, with the reason the audit trail records for it. */
+    public enum Presented {
+        /** The code is right and the activation alive: pair the device, then {@link #complete}. */
+        ACCEPTED("activated"),
+        WRONG_CODE("wrong_code"),
+        /** A wrong code that used the last attempt: the activation is now expired. */
+        WRONG_CODE_NOW_DEAD("wrong_code_activation_dead"),
+        /** Expired, already activated, or out of attempts before this code: nothing was checked. */
+        NO_LONGER_VALID("no_longer_valid");
+
+        private final String reason;
+
+        Presented(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * The app presents {@code code} at {@code now}. A dead activation does not look at the code
+     * (no oracle after the end); a wrong code counts towards {@code maxWrongCodes}.
+     */
+    public Presented present(String code, Instant now, int maxWrongCodes) {
+        if (status(now, maxWrongCodes) != ActivationStatus.WAITING) {
+            return Presented.NO_LONGER_VALID;
+        }
+        if (!new HashedCode(codeSalt, codeHash).matches(code)) {
+            wrongCodes++;
+            return wrongCodes >= maxWrongCodes ? Presented.WRONG_CODE_NOW_DEAD : Presented.WRONG_CODE;
+        }
+        return Presented.ACCEPTED;
+    }
+
     public ActivationStatus status(Instant now, int maxWrongCodes) {
         if (status == ActivationStatus.WAITING && (!now.isBefore(expiresAt) || wrongCodes >= maxWrongCodes)) {
             return ActivationStatus.EXPIRED;
@@ -86,12 +126,7 @@ public class Activation {
         return status;
     }
 
-    /** Counts a wrong code; returns the attempts left before the activation dies. */
-    public int wrongCode(int maxWrongCodes) {
-        wrongCodes++;
-        return Math.max(0, maxWrongCodes - wrongCodes);
-    }
-
+    /** Records the device paired after {@link Presented#ACCEPTED}; a second completion is refused. */
     public void complete(Device device) {
         if (status != ActivationStatus.WAITING) {
             throw new ActivationExpiredException();
@@ -115,14 +150,6 @@ public class Activation {
 
     public String ref() {
         return ref;
-    }
-
-    public String codeSalt() {
-        return codeSalt;
-    }
-
-    public String codeHash() {
-        return codeHash;
     }
 
     public String deviceLabel() {

@@ -83,10 +83,6 @@ public class AuthenticatorEnroller {
         return ref.toString();
     }
 
-    public boolean codeMatches(Activation activation, String code) {
-        return new HashedCode(activation.codeSalt(), activation.codeHash()).matches(code);
-    }
-
     public Paired pair(MfaUser user, Activation activation, String publicKey, PushPlatform platform, String pushToken,
             String deviceName, String appVersion) {
         String label = activation.deviceLabel() != null ? activation.deviceLabel() : deviceName;

@@ -106,15 +106,14 @@ public class ActivationService {
         String publicKey = pushAddresses.validPublicKey(request.devicePublicKey());
         Activation activation = activations.lockByRef(ref).orElseThrow(() -> ProblemException.notFound("Activation"));
         MfaUser user = users.lockedById(activation.userRef()).orElseThrow(() -> ProblemException.notFound("Activation"));
-        int max = config.activation().maxWrongCodes();
-        if (activation.status(clock.instant(), max) != ActivationStatus.WAITING) {
-            attempt(user, activation, "failure", "no_longer_valid");
-            throw new ActivationExpiredException();
-        }
-        if (!enroller.codeMatches(activation, request.activationCode())) {
-            int left = activation.wrongCode(max);
-            attempt(user, activation, "failure", left == 0 ? "wrong_code_activation_dead" : "wrong_code");
-            if (left == 0) {
+        Activation.Presented presented = activation.present(request.activationCode(), clock.instant(),
+                config.activation().maxWrongCodes());
+        if (presented != Activation.Presented.ACCEPTED) {
+            attempt(user, activation, "failure", presented.reason());
+            if (presented == Activation.Presented.NO_LONGER_VALID) {
+                throw new ActivationExpiredException();
+            }
+            if (presented == Activation.Presented.WRONG_CODE_NOW_DEAD) {
                 signals.signal(changeKey(activation.id())); // the waiting page learns it has expired
             }
             throw new WrongActivationCodeException();
@@ -128,7 +127,7 @@ public class ActivationService {
         if (user.defaultMethodId() == null) {
             user.defaultMethod(paired.method().id());
         }
-        attempt(user, activation, "success", "activated");
+        attempt(user, activation, "success", presented.reason());
         signals.signal(changeKey(activation.id()));
         profiles.changed(user);
         Tenant tenant = tenants.findByIdOptional(user.tenantId()).orElseThrow();

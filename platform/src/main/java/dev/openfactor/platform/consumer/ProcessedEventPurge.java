@@ -2,19 +2,14 @@ package dev.openfactor.platform.consumer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Deletes {@code processed_event} rows older than {@code openfactor.consumer.processed-retention},
@@ -30,29 +25,12 @@ public class ProcessedEventPurge {
     private final ProcessedEventRetention config;
     private final Clock clock;
     private final Counter purged;
-    private ScheduledExecutorService timer;
 
     ProcessedEventPurge(ProcessedEventLog log, ProcessedEventRetention config, Clock clock, MeterRegistry meters) {
         this.log = log;
         this.config = config;
         this.clock = clock;
         this.purged = meters.counter("openfactor.consumer.processed.purged");
-    }
-
-    void start(@Observes StartupEvent ignored) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "processed-event-purge");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = config.purgeInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent ignored) {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
     }
 
     /** Deletes every row older than the retention at {@code now}; returns how many. */
@@ -71,7 +49,9 @@ public class ProcessedEventPurge {
         return total;
     }
 
-    private void purgeQuietly() {
+    @Scheduled(every = "${openfactor.consumer.purge-interval}", delayed = "${openfactor.consumer.purge-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeQuietly() {
         try {
             int n = purgeExpired(clock.instant());
             if (n > 0) {

@@ -3,6 +3,9 @@ package dev.openfactor.platform.device;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,9 @@ class SignatureReplayGuardTest {
     @Inject
     SignatureReplayGuard guard;
 
+    @Inject
+    Clock clock;
+
     @Test
     void signatureIsAcceptedOnceOnly() {
         String signature = "MEQCI" + UUID.randomUUID();
@@ -27,5 +33,19 @@ class SignatureReplayGuardTest {
         assertFalse(guard.firstUse("dev_1", signature));
         assertFalse(guard.firstUse("dev_2", signature));
         assertTrue(guard.firstUse("dev_1", signature + "x"));
+    }
+
+    @Test
+    void aSignatureIsForgottenOnlyOnceItsTimestampCanNoLongerPass() {
+        String signature = "MEQCI" + UUID.randomUUID();
+        Instant seen = clock.instant();
+        Duration remembered = DeviceSignatures.WINDOW.multipliedBy(2);
+        assertTrue(guard.firstUse("dev_1", signature));
+
+        guard.forgetExpired(seen.plus(remembered).minusSeconds(5));
+        assertFalse(guard.firstUse("dev_1", signature), "inside twice the window the signature is still a replay");
+
+        guard.forgetExpired(seen.plus(remembered).plusSeconds(5));
+        assertTrue(guard.firstUse("dev_1", signature), "past it the row is gone (the timestamp check refuses it first)");
     }
 }
