@@ -31,8 +31,8 @@ public final class ServiceProcess implements AutoCloseable {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
-        // As ./openfactor up starts it: the same JVM options and JIT directives, from the application's directory so
-        // that its class-data archive (which names the jar relatively) applies.
+        // As ./openfactor up starts it: the same JVM options and JIT directives, from the application's
+        // directory so that its class-data archive (which names the jar relatively) applies.
         Path appDir = jar.toAbsolutePath().getParent();
         List<String> command = new java.util.ArrayList<>(List.of("java",
                 "@" + root().resolve("deploy/local/jvm.options"),

@@ -31,9 +31,9 @@ final class TotpScenario {
 
         // Warm-up on the last third of the saturation users, unmeasured; the run proper starts at 0.
         saturate(challenges, users, baseStep, workers, saturationUsers * 2 / 3, saturationUsers, settings.warmup());
-        Saturation.Result saturated;
         CpuUse cpu = CpuUse.start(system);
-        saturated = saturate(challenges, users, baseStep, workers, 0, saturationUsers * 2 / 3, settings.saturationRun());
+        Saturation.Result saturated = saturate(challenges, users, baseStep, workers, 0, saturationUsers * 2 / 3,
+                settings.saturationRun());
         cpu.perOperation(report, NAME, "verification at saturation", saturated.succeeded() + saturated.failed(),
                 Map.of("verification", 0.5));
         Saturation.Result ceiling = new DatabaseCeiling().measure(20, settings.saturationRun(), saturationUsers);
