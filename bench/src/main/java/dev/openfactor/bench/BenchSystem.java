@@ -37,7 +37,10 @@ final class BenchSystem implements AutoCloseable {
         this.logs = root.resolve(".openfactor/bench/logs");
     }
 
-    /** Starts the services one after another, so each one's time to ready is its own. */
+    /**
+     * Starts the services one after another, each once the machine is quiet again, so each one's
+     * time to ready is its own.
+     */
     static BenchSystem start(Path root, String kafka, Map<String, String> notificationEnv) {
         return startWithEnv(root, kafka, Map.of("notification", notificationEnv));
     }
@@ -106,6 +109,7 @@ final class BenchSystem implements AutoCloseable {
         env.putAll(own);
         env.putAll(extraEnv.getOrDefault(service, Map.of()));
         env.put("OPENFACTOR_DB_NAME", "openfactor_bench_" + service);
+        Machine.awaitQuiet(Duration.ofSeconds(15));
         ServiceProcess process = ServiceProcess.start(name, root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar"),
                 port, env, logs.resolve(name + ".log"));
         services.put(name, process);

@@ -1,5 +1,6 @@
 package dev.openfactor.verification.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,12 @@ public class DeliveryReportConsumer {
     static final String GROUP = "verification-service.deliveries";
     static final String TYPE = "dev.openfactor.delivery.reported.v1";
 
+    /**
+     * The delivery state is a hint on the login page ("sent to your phone"); a tenth of a second
+     * later costs no one, a fetch and transaction per push costs CPU.
+     */
+    private static final Duration GATHER = Duration.ofMillis(100);
+
     private final EventConsumers consumers;
     private final ChallengeRepository challenges;
     private final ChallengeEvents events;
@@ -44,7 +51,7 @@ public class DeliveryReportConsumer {
     }
 
     void start(@Observes StartupEvent ignored) {
-        consumers.start(new ConsumerSpec(GROUP, List.of(TOPIC), Map.of(TYPE, this::apply)));
+        consumers.start(new ConsumerSpec(GROUP, List.of(TOPIC), Map.of(TYPE, this::apply)).gathering(GATHER));
     }
 
     void apply(CloudEvent event) {

@@ -175,6 +175,39 @@ class TotpChallengeTest extends SignInSuite {
         totp(tenant, user, Codes.totp(current, "SHA1", 6, RFC_STEP + 1)).then().statusCode(409);
     }
 
+    /**
+     * Sign-ins reuse the profile decoded for the row version they find: a newer snapshot, and a user
+     * deleted and registered again at the same snapshot version, must each be read afresh.
+     */
+    @Test
+    void aSignInAfterTheProfileChangedUsesTheNewProfile() {
+        SignInTenant tenant = SignInTenant.create(apiKeys);
+        String user = SignInTenant.newUserId();
+        byte[] first = "first-secret-20bytes".getBytes();
+        byte[] second = "second-secret-20byte".getBytes();
+        byte[] third = "third-secret-20bytes".getBytes();
+        publishTotp(tenant, user, 1, first);
+        clock.freezeAt(RFC_TIME);
+        totp(tenant, user, Codes.totp(first, "SHA1", 6, RFC_STEP - 1)).then().body("status", equalTo("approved"));
+
+        publishTotp(tenant, user, 2, second);
+        totp(tenant, user, Codes.totp(first, "SHA1", 6, RFC_STEP)).then().body("status", equalTo("denied"));
+        totp(tenant, user, Codes.totp(second, "SHA1", 6, RFC_STEP)).then().body("status", equalTo("approved"));
+
+        ProfileTopic.tombstone(kafka, tenant.tenantId(), user);
+        ProfileTopic.awaitForgotten(profiles, tenant.tenantId(), user);
+        publishTotp(tenant, user, 2, third); // registered again: enrollment counts versions from scratch
+        totp(tenant, user, Codes.totp(second, "SHA1", 6, RFC_STEP + 1)).then().body("status", equalTo("denied"));
+        totp(tenant, user, Codes.totp(third, "SHA1", 6, RFC_STEP + 1)).then().body("status", equalTo("approved"));
+    }
+
+    private void publishTotp(SignInTenant tenant, String user, long version, byte[] secret) {
+        ProfileBuilder profile = new ProfileBuilder(tenant.tenantId(), user).version(version);
+        profile.totp(secret, "SHA1", 6, 30);
+        ProfileTopic.publish(kafka, profile.build());
+        ProfileTopic.awaitVersion(profiles, tenant.tenantId(), user, version);
+    }
+
     @Test
     void recoveryCodeIsAcceptedOnce() {
         SignInTenant tenant = SignInTenant.create(apiKeys);
