@@ -18,15 +18,21 @@ public final class Bench {
         System.exit(report.figures().stream().allMatch(Figure::sane) ? 0 : 1);
     }
 
+    /** Started as {@code up} starts it (archives recorded), each service on an empty database. */
+    private static BenchSystem freshSystem(Path root, String kafka, java.util.Map<String, String> notificationEnv) {
+        BenchSystem.recordClassData(root, kafka, notificationEnv);
+        BenchDatabases.empty();
+        return BenchSystem.start(root, kafka, notificationEnv);
+    }
+
     public static Report run(BenchSettings settings, Path root) throws Exception {
         Report report = new Report();
         String machine = Machine.describe();
         System.out.println("OpenFactor bench (" + settings.label() + ") on " + machine);
         RssSampler load = new RssSampler();
-        BenchDatabases.empty();
         try (BenchBroker broker = BenchBroker.start(root);
                 ApnsStandIn apns = ApnsStandIn.start(root.resolve(".openfactor/bench"));
-                BenchSystem system = BenchSystem.start(root, broker.bootstrapServers(), NotificationToStandIn.env(apns))) {
+                BenchSystem system = freshSystem(root, broker.bootstrapServers(), NotificationToStandIn.env(apns))) {
             String kafka = broker.bootstrapServers();
             ServiceProcess.pause(settings.idleSettle().toMillis());
             for (var entry : system.services.entrySet()) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,6 +51,40 @@ final class BenchSystem implements AutoCloseable {
      * "verification", "notification"); a replica started later gets its service's extra too.
      */
     static BenchSystem startWithEnv(Path root, String kafka, Map<String, Map<String, String>> extraEnv) {
+        BenchSystem system = configured(root, kafka, extraEnv);
+        try {
+            system.launch("enrollment", "enrollment", ENROLLMENT_PORT, system.enrollmentEnv());
+            system.launch("verification", "verification", VERIFICATION_PORT, Map.of());
+            system.launch("notification", "notification", NOTIFICATION_PORT, Map.of());
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Records the class-data archive of each service that has none for its build yet
+     * ({@link ClassData}), as {@code ./openfactor up} does on its first start after a build: each
+     * service started once, until ready, and stopped. They run on the bench's databases, which the
+     * caller empties afterwards.
+     */
+    static void recordClassData(Path root, String kafka, Map<String, String> notificationEnv) {
+        BenchSystem recorder = configured(root, kafka, Map.of("notification", notificationEnv));
+        Map<String, Integer> ports = Map.of("enrollment", ENROLLMENT_PORT, "verification", VERIFICATION_PORT,
+                "notification", NOTIFICATION_PORT);
+        for (String service : List.of("enrollment", "verification", "notification")) {
+            Path jar = recorder.jar(service);
+            if (!ClassData.current(jar.toAbsolutePath().getParent())) {
+                System.out.println("recording " + service + "-service's class-data archive (once per build)");
+                ServiceProcess.recordClassData(service, jar, ports.get(service),
+                        recorder.env(service, service.equals("enrollment") ? recorder.enrollmentEnv() : Map.of()),
+                        recorder.logs.resolve(service + "-class-data.log"));
+            }
+        }
+    }
+
+    private static BenchSystem configured(Path root, String kafka, Map<String, Map<String, String>> extraEnv) {
         BenchSystem system = new BenchSystem(root, random(24));
         Map<String, String> common = system.common;
         common.put("QUARKUS_PROFILE", "local");
@@ -62,16 +97,11 @@ final class BenchSystem implements AutoCloseable {
         common.put("OPENFACTOR_CRYPTO_DELIVERY_KEYS", "b1:" + random(32));
         common.put("QUARKUS_LOG_LEVEL", "WARN");
         system.extraEnv.putAll(extraEnv);
-        try {
-            system.launch("enrollment", "enrollment", ENROLLMENT_PORT, Map.of(
-                    "OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ENROLLMENT_PORT));
-            system.launch("verification", "verification", VERIFICATION_PORT, Map.of());
-            system.launch("notification", "notification", NOTIFICATION_PORT, Map.of());
-            return system;
-        } catch (RuntimeException e) {
-            system.close();
-            throw e;
-        }
+        return system;
+    }
+
+    private Map<String, String> enrollmentEnv() {
+        return Map.of("OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ENROLLMENT_PORT);
     }
 
     /** A second verification-service on the same database and broker, as a second pod would be. */
@@ -105,15 +135,23 @@ final class BenchSystem implements AutoCloseable {
     }
 
     private void launch(String name, String service, int port, Map<String, String> own) {
+        Map<String, String> env = env(service, own);
+        Machine.awaitQuiet(Duration.ofSeconds(15));
+        ServiceProcess process = ServiceProcess.start(name, jar(service), port, env, logs.resolve(name + ".log"));
+        services.put(name, process);
+        readySeconds.put(name, process.awaitReady(Duration.ofSeconds(120)));
+    }
+
+    private Map<String, String> env(String service, Map<String, String> own) {
         Map<String, String> env = new HashMap<>(common);
         env.putAll(own);
         env.putAll(extraEnv.getOrDefault(service, Map.of()));
         env.put("OPENFACTOR_DB_NAME", "openfactor_bench_" + service);
-        Machine.awaitQuiet(Duration.ofSeconds(15));
-        ServiceProcess process = ServiceProcess.start(name, root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar"),
-                port, env, logs.resolve(name + ".log"));
-        services.put(name, process);
-        readySeconds.put(name, process.awaitReady(Duration.ofSeconds(120)));
+        return env;
+    }
+
+    private Path jar(String service) {
+        return root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
     }
 
     ServiceProcess enrollment() {

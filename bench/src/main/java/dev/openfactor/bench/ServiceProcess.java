@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One service started from its packaged jar, as {@code ./openfactor up} starts it. */
 public final class ServiceProcess implements AutoCloseable {
@@ -28,18 +29,34 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log) {
+        return launch(name, jar, port, env, log, ClassData.mapping(jar.toAbsolutePath().getParent()));
+    }
+
+    /**
+     * Starts the service once to record its class-data archive ({@link ClassData}): until it is
+     * ready, then stopped; the JVM writes the archive as it exits.
+     */
+    static void recordClassData(String name, Path jar, int port, Map<String, String> env, Path log) {
+        ServiceProcess recording = launch(name, jar, port, env, log, Optional.of(ClassData.recording()));
+        try {
+            recording.awaitReady(Duration.ofSeconds(120));
+        } finally {
+            ClassData.keepRecording(jar.toAbsolutePath().getParent(), recording.stop());
+        }
+    }
+
+    private static ServiceProcess launch(String name, Path jar, int port, Map<String, String> env, Path log,
+            Optional<String> classData) {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
-        // As ./openfactor up starts it: the same JVM options and JIT directives, from the application's
-        // directory so that its class-data archive (which names the jar relatively) applies.
+        // As ./openfactor up starts it: the same JVM options, JIT directives and class-data archive, from
+        // the application's directory (the archives name the jar relatively).
         Path appDir = jar.toAbsolutePath().getParent();
         List<String> command = new java.util.ArrayList<>(List.of("java",
                 "@" + root().resolve("deploy/local/jvm.options"),
                 "-XX:CompilerDirectivesFile=" + root().resolve("deploy/local/jit-directives.json")));
-        if (appDir.resolve("app-cds.jsa").toFile().isFile()) {
-            command.add("-XX:SharedArchiveFile=app-cds.jsa");
-        }
+        classData.ifPresent(command::add);
         // For profiling a run, e.g. OPENFACTOR_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr"
         String extra = System.getenv("OPENFACTOR_BENCH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
@@ -98,14 +115,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+    }
+
+    /** SIGTERM, then SIGKILL after 20 s; true if the process ended by itself. */
+    private boolean stop() {
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                return true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        process.destroyForcibly();
+        return false;
     }
 
     static void pause(long millis) {
