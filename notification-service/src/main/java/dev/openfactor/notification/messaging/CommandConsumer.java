@@ -31,6 +31,6 @@ public class CommandConsumer {
     }
 
     void start(@Observes StartupEvent ignored) {
-        consumers.start(new ConsumerSpec(GROUP, List.of(TOPIC), Map.of(NotificationCommand.TYPE, intake::receive)));
+        consumers.start(new ConsumerSpec(GROUP, List.of(TOPIC), Map.of(NotificationCommand.TYPE, intake)));
     }
 }

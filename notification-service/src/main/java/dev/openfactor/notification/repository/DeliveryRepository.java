@@ -2,6 +2,7 @@ package dev.openfactor.notification.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.openfactor.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +23,33 @@ public class DeliveryRepository {
     public record Claimed(String notificationId, String command, int attempts, Instant expiresAt) {
     }
 
-    /** False if this notification id was seen before: the command is a redelivery and sends nothing. */
-    public boolean receive(String notificationId, String tenantId, String userId, String channel, String command,
-            Instant expiresAt, Instant now) {
+    /** A command as the intake records it: the fields it is found by, and the command itself. */
+    public record Received(String notificationId, String tenantId, String userId, String channel, String command,
+            Instant expiresAt) {
+    }
+
+    /**
+     * Records the commands as pending deliveries in one statement; a notification id seen before
+     * (a redelivered command, or twice in one batch) adds nothing. Returns how many are new.
+     */
+    public int receiveAll(List<Received> commands, Instant now) {
+        if (commands.isEmpty()) {
+            return 0;
+        }
         return jdbc.update("""
                 INSERT INTO delivery (notification_id, tenant_id, user_id, channel, command, state, attempts, next_attempt_at,
                     expires_at, received_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING""",
-                notificationId, tenantId, userId, channel, command, now, expiresAt, now) == 1;
+                SELECT c.id, c.tenant_id, c.user_id, c.channel, c.command, 'PENDING', 0, ?, c.expires_at::timestamptz, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS c(id, tenant_id, user_id, channel, command, expires_at)
+                ON CONFLICT (notification_id) DO NOTHING""", now, now,
+                column(commands, Received::notificationId), column(commands, Received::tenantId),
+                column(commands, Received::userId), column(commands, Received::channel), column(commands, Received::command),
+                column(commands, r -> r.expiresAt().toString()));
+    }
+
+    private static String[] column(List<Received> commands, Function<Received, String> field) {
+        return commands.stream().map(field).toArray(String[]::new);
     }
 
     /**

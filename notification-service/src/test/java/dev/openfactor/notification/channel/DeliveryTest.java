@@ -223,6 +223,35 @@ class DeliveryTest {
         }
     }
 
+    /** A poll's commands are recorded in one statement: a malformed one is skipped alone, a copy adds nothing. */
+    @Test
+    void aBatchWithAMalformedCommandAndACopySendsEveryGoodCommandOnce() throws Exception {
+        Instant expires = Instant.now().plusSeconds(120);
+        List<Map<String, Object>> good = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> c = Commands.push("apns", "a4" + UUID.randomUUID().toString().replace("-", ""), expires);
+            if (!good.isEmpty()) {
+                c.put("tenantId", good.get(0).get("tenantId")); // one key: one partition, one poll
+            }
+            good.add(c);
+        }
+        Map<String, Object> malformed = new java.util.LinkedHashMap<>(
+                Commands.push("apns", "a5" + UUID.randomUUID().toString().replace("-", ""), expires));
+        malformed.put("tenantId", good.get(0).get("tenantId"));
+        malformed.remove("channel");
+
+        Commands.publishTogether(kafka, List.of(good.get(0), malformed, good.get(1), good.get(0), good.get(2)));
+
+        for (Map<String, Object> c : good) {
+            assertEquals("sent", awaitReport(c).get("outcome").asText());
+        }
+        Thread.sleep(1500);
+        for (Map<String, Object> c : good) {
+            assertEquals(1, ApnsStandIn.attempts((String) c.get("address")));
+        }
+        assertEquals(0, ApnsStandIn.attempts((String) malformed.get("address")));
+    }
+
     private HttpStandIn.Request twilioRequestTo(String number) {
         return ProviderStandIns.twilio.received().stream()
                 .filter(r -> java.net.URLDecoder.decode(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains("To=" + number))

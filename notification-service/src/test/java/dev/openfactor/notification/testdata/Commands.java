@@ -2,16 +2,17 @@ package dev.openfactor.notification.testdata;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openfactor.platform.testing.EventSender;
 import dev.openfactor.platform.crypto.KeyRing;
 import dev.openfactor.platform.crypto.SealedCode;
 import dev.openfactor.platform.events.CloudEvent;
+import dev.openfactor.platform.testing.EventSender;
 
 /** Notification commands as enrollment- and verification-service publish them, onto the real topic. */
 public final class Commands {
@@ -59,10 +60,23 @@ public final class Commands {
 
     /** Publishes with a fresh CloudEvent id each time: a redelivery as Kafka or a producer retry would make it. */
     public static void publish(String bootstrap, Map<String, Object> command) {
+        publishTogether(bootstrap, List.of(command));
+    }
+
+    /**
+     * Commands of one user in one send, so the consumer takes them in one poll; each gets a fresh
+     * CloudEvent id, so a command listed twice is a redelivery.
+     */
+    public static void publishTogether(String bootstrap, List<Map<String, Object>> commands) {
+        String key = key(commands.get(0));
+        EventSender.send(bootstrap, "openfactor.notifications", key, commands.stream().map(c -> EventSender.event(
+                "dev.openfactor.notification.command.v1", "/openfactor/verification-service", key, json(c)))
+                .toArray(CloudEvent[]::new));
+    }
+
+    private static String json(Map<String, Object> command) {
         try {
-            EventSender.send(bootstrap, "openfactor.notifications", key(command), EventSender.event(
-                    "dev.openfactor.notification.command.v1", "/openfactor/verification-service", key(command),
-                    MAPPER.writeValueAsString(command)));
+            return MAPPER.writeValueAsString(command);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a command that is not JSON", e);
         }

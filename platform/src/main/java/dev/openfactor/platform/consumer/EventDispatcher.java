@@ -1,5 +1,6 @@
 package dev.openfactor.platform.consumer;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.openfactor.platform.events.CloudEvent;
@@ -20,12 +21,25 @@ public final class EventDispatcher implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
-        EventHandler handler = handlers.get(event.type());
-        if (handler == null) {
-            meters.counter("openfactor.events.skipped", "consumer", consumer, "reason", "unknown_type").increment();
-            return;
+        handleAll(List.of(event));
+    }
+
+    /** Each run of consecutive events of one type goes to its handler at once, so the order holds. */
+    @Override
+    public void handleAll(List<CloudEvent> events) {
+        for (int from = 0, to; from < events.size(); from = to) {
+            String type = events.get(from).type();
+            to = from + 1;
+            while (to < events.size() && events.get(to).type().equals(type)) {
+                to++;
+            }
+            EventHandler handler = handlers.get(type);
+            if (handler == null) {
+                meters.counter("openfactor.events.skipped", "consumer", consumer, "reason", "unknown_type").increment(to - from);
+            } else {
+                handler.handleAll(events.subList(from, to));
+            }
         }
-        handler.handle(event);
     }
 
     public boolean handles(String type) {

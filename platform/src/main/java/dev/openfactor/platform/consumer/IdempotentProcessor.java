@@ -1,6 +1,7 @@
 package dev.openfactor.platform.consumer;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,13 +35,15 @@ public class IdempotentProcessor {
             // All claims in one round trip: a consumer's rate was its round trips per event.
             Set<String> claimed = log.claimAll(consumer, events, clock.instant());
             boolean[] applied = new boolean[events.size()];
+            List<CloudEvent> toApply = new ArrayList<>(claimed.size());
             for (int i = 0; i < applied.length; i++) {
                 CloudEvent event = events.get(i);
                 applied[i] = claimed.remove(event.id()); // a second copy in the same batch is a duplicate
                 if (applied[i]) {
-                    handler.handle(event);
+                    toApply.add(event);
                 }
             }
+            handler.handleAll(toApply);
             return applied;
         });
     }
