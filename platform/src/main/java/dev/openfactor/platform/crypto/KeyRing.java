@@ -26,6 +26,11 @@ public final class KeyRing {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One AES-GCM cipher per thread, initialised afresh for every envelope: {@code getInstance}
+     * looks up the provider on each call, which was most of the cost of opening a TOTP secret.
+     */
+    private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(KeyRing::newGcm);
 
     private final String name;
     private final String activeKid;
@@ -107,12 +112,20 @@ public final class KeyRing {
         if (iv.length != IV_BYTES) {
             throw new GeneralSecurityException("bad nonce length");
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = GCM.get();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
         if (associatedData != null) {
             cipher.updateAAD(associatedData.getBytes(UTF_8));
         }
         return cipher;
+    }
+
+    private static Cipher newGcm() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no AES/GCM", e);
+        }
     }
 
     private static SecretKey decodeKey(String ring, String kid, String base64) {

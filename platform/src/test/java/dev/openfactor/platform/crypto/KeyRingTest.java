@@ -50,6 +50,19 @@ class KeyRingTest {
         assertThrows(EnvelopeException.class, () -> ring.open(envelope, "tenant-b/user"));
     }
 
+    /** One cipher serves a thread's envelopes in turn: a failed open leaves nothing behind for the next. */
+    @Test
+    void aThreadKeepsSealingAndOpeningAfterAFailure() {
+        KeyRing other = KeyRing.parse("delivery", "b", "b:" + KEY_B);
+        SecretEnvelope first = ring.seal(SECRET, "tenant-a/user");
+
+        assertThrows(EnvelopeException.class, () -> ring.open(first, "tenant-b/user"));
+        SecretEnvelope second = other.seal("other".getBytes(), "ctx");
+        assertArrayEquals(SECRET, ring.open(first, "tenant-a/user"));
+        assertArrayEquals("other".getBytes(), other.open(second, "ctx"));
+        assertArrayEquals(SECRET, ring.open(first, "tenant-a/user"));
+    }
+
     @Test
     void unknownKeyIdFails() {
         SecretEnvelope envelope = ring.seal(SECRET, "ctx");
