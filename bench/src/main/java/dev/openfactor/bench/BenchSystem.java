@@ -70,6 +70,10 @@ final class BenchSystem implements AutoCloseable {
      * caller empties afterwards.
      */
     static void recordClassData(Path root, String kafka, Map<String, String> notificationEnv) {
+        if (!ClassData.recordable()) {
+            System.out.println("this JDK cannot record class data: the services start with app-cds.jsa");
+            return;
+        }
         BenchSystem recorder = configured(root, kafka, Map.of("notification", notificationEnv));
         Map<String, Integer> ports = Map.of("enrollment", ENROLLMENT_PORT, "verification", VERIFICATION_PORT,
                 "notification", NOTIFICATION_PORT);

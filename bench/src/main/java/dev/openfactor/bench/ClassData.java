@@ -40,6 +40,27 @@ final class ClassData {
         }
     }
 
+    /**
+     * False for a JDK shipped without its default CDS archive, which a recording is made on top
+     * of: such a JVM refuses to start with {@link #recording()}.
+     */
+    static boolean recordable() {
+        try {
+            Path probe = Files.createTempFile("class-data-probe", ".jsa");
+            Files.delete(probe);
+            Process java = new ProcessBuilder("java", "-XX:ArchiveClassesAtExit=" + probe, "-version")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean recorded = java.waitFor() == 0;
+            Files.deleteIfExists(probe);
+            return recorded;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The option that records, when the JVM exits, every class the run loaded. */
     static String recording() {
         return "-XX:ArchiveClassesAtExit=" + RECORDING;
