@@ -24,6 +24,16 @@ final class BenchSystem implements AutoCloseable {
     static final int VERIFICATION_REPLICA_PORT = 18084;
     static final int PROMPT_PORT = 18085;
 
+    /** A service of the system proper: its port and the environment only it gets. */
+    private record Core(String service, int port, Map<String, String> own) {
+    }
+
+    private static final List<Core> CORE = List.of(
+            new Core("enrollment", ENROLLMENT_PORT,
+                    Map.of("OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ENROLLMENT_PORT)),
+            new Core("verification", VERIFICATION_PORT, Map.of()),
+            new Core("notification", NOTIFICATION_PORT, Map.of()));
+
     final String adminToken;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, Double> readySeconds = new LinkedHashMap<>();
@@ -53,9 +63,9 @@ final class BenchSystem implements AutoCloseable {
     static BenchSystem startWithEnv(Path root, String kafka, Map<String, Map<String, String>> extraEnv) {
         BenchSystem system = configured(root, kafka, extraEnv);
         try {
-            system.launch("enrollment", "enrollment", ENROLLMENT_PORT, system.enrollmentEnv());
-            system.launch("verification", "verification", VERIFICATION_PORT, Map.of());
-            system.launch("notification", "notification", NOTIFICATION_PORT, Map.of());
+            for (Core core : CORE) {
+                system.launch(core.service(), core.service(), core.port(), core.own());
+            }
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -75,18 +85,16 @@ final class BenchSystem implements AutoCloseable {
             return;
         }
         BenchSystem recorder = configured(root, kafka, Map.of("notification", notificationEnv));
-        Map<String, Integer> ports = Map.of("enrollment", ENROLLMENT_PORT, "verification", VERIFICATION_PORT,
-                "notification", NOTIFICATION_PORT);
-        for (String service : List.of("enrollment", "verification", "notification")) {
-            Path jar = recorder.jar(service);
+        for (Core core : CORE) {
+            Path jar = recorder.jar(core.service());
             if (!ClassData.current(jar.toAbsolutePath().getParent())) {
-                System.out.println("recording " + service + "-service's class-data archive (once per build)");
-                ServiceProcess.recordClassData(service, jar, ports.get(service),
-                        recorder.env(service, service.equals("enrollment") ? recorder.enrollmentEnv() : Map.of()),
-                        recorder.logs.resolve(service + "-class-data.log"));
+                System.out.println("recording " + core.service() + "-service's class-data archive (once per build)");
+                ServiceProcess.recordClassData(core.service(), jar, core.port(), recorder.env(core.service(), core.own()),
+                        recorder.logs.resolve(core.service() + "-class-data.log"));
             }
         }
     }
+
 
     private static BenchSystem configured(Path root, String kafka, Map<String, Map<String, String>> extraEnv) {
         BenchSystem system = new BenchSystem(root, random(24));
@@ -102,10 +110,6 @@ final class BenchSystem implements AutoCloseable {
         common.put("QUARKUS_LOG_LEVEL", "WARN");
         system.extraEnv.putAll(extraEnv);
         return system;
-    }
-
-    private Map<String, String> enrollmentEnv() {
-        return Map.of("OPENFACTOR_ENROLLMENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ENROLLMENT_PORT);
     }
 
     /** A second verification-service on the same database and broker, as a second pod would be. */

@@ -20,6 +20,9 @@ import dev.openfactor.platform.events.CloudEvent;
 public record ConsumerSpec(String group, List<String> topics, Map<String, EventHandler> handlers,
         Map<String, Object> overrides, Predicate<CloudEvent> relevant) {
 
+    /** More than a gathering wait's worth of events at any rate the system sees: the wait decides. */
+    private static final int GATHER_BYTES = 1 << 20;
+
     public ConsumerSpec(String group, List<String> topics, Map<String, EventHandler> handlers) {
         this(group, topics, handlers, Map.of());
     }
@@ -45,6 +48,4 @@ public record ConsumerSpec(String group, List<String> topics, Map<String, EventH
         return new ConsumerSpec(group, topics, handlers, Map.copyOf(gathered), relevant);
     }
 
-    /** More than a gathering wait's worth of events at any rate the system sees: the wait decides. */
-    private static final int GATHER_BYTES = 1 << 20;
 }
