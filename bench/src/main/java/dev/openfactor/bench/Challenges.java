@@ -32,6 +32,15 @@ final class Challenges {
                 null).timeout(Duration.ofSeconds(waitSeconds + 30)).build();
     }
 
+    /**
+     * Waits until verification-service's projection knows every one of {@code users}: their profiles
+     * travel on different partitions, and fixtures are made in parallel, so no one user's arrival
+     * says the others have arrived. Each probe is one wrong code (a failure on the user's guard).
+     */
+    void awaitProjection(java.util.List<String> users, Duration timeout) {
+        users.forEach(u -> awaitProjection(u, timeout));
+    }
+
     /** Waits until verification-service's projection knows {@code userId} (a wrong code is then denied, not 409/404). */
     void awaitProjection(String userId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -26,7 +26,7 @@ final class LongPollScenario {
     static void run(BenchSystem system, Fixtures fixtures, BenchSettings settings, Report report) throws Exception {
         List<Fixtures.AppUser> users = fixtures.appUsers(settings.longPollChallenges(), false);
         Challenges challenges = new Challenges(system.verification(), fixtures.apiKey);
-        challenges.awaitProjection(users.get(users.size() - 1).userId(), Duration.ofSeconds(60));
+        challenges.awaitProjection(users.stream().map(Fixtures.AppUser::userId).toList(), Duration.ofSeconds(60));
         List<JsonNode> created = new ArrayList<>();
         for (Fixtures.AppUser u : users) {
             created.add(Json.send(challenges.push(u.userId())).expect(201).body());

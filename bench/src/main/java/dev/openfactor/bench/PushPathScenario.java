@@ -25,7 +25,7 @@ final class PushPathScenario {
         int count = (int) (settings.pushRate() * settings.pushRun().toSeconds());
         List<Fixtures.AppUser> users = fixtures.appUsers(count + 1, true);
         Challenges challenges = new Challenges(system.verification(), fixtures.apiKey);
-        challenges.awaitProjection(users.get(count).userId(), Duration.ofSeconds(60));
+        challenges.awaitProjection(users.stream().map(Fixtures.AppUser::userId).toList(), Duration.ofSeconds(60));
 
         int warmup = (int) Math.min(count, settings.pushRate() * settings.warmup().toSeconds());
         pushAtRate(settings, warmup, users, challenges, apns, new Histogram(3), new AtomicLong(), new AtomicLong());
