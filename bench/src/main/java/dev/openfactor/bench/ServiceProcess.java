@@ -29,7 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log) {
-        return launch(name, jar, port, env, log, ClassData.mapping(jar.toAbsolutePath().getParent()));
+        return launch(name, jar, port, env, log, ClassData.mapping(jar.toAbsolutePath().getParent()), true);
     }
 
     /**
@@ -37,7 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
      * ready, then stopped; the JVM writes the archive as it exits.
      */
     static void recordClassData(String name, Path jar, int port, Map<String, String> env, Path log) {
-        ServiceProcess recording = launch(name, jar, port, env, log, Optional.of(ClassData.recording()));
+        ServiceProcess recording = launch(name, jar, port, env, log, Optional.of(ClassData.recording()), false);
         try {
             recording.awaitReady(Duration.ofSeconds(120));
         } finally {
@@ -46,7 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static ServiceProcess launch(String name, Path jar, int port, Map<String, String> env, Path log,
-            Optional<String> classData) {
+            Optional<String> classData, boolean extraOptions) {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
@@ -57,9 +57,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "@" + root().resolve("deploy/local/jvm.options"),
                 "-XX:CompilerDirectivesFile=" + root().resolve("deploy/local/jit-directives.json")));
         classData.ifPresent(command::add);
-        // For profiling a run, e.g. OPENFACTOR_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr"
+        // For profiling a run, e.g. OPENFACTOR_BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/{service}.jfr";
+        // not while recording class data, which a JVMTI agent such as async-profiler makes the JVM refuse.
         String extra = System.getenv("OPENFACTOR_BENCH_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
+        if (extraOptions && extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().replace("{service}", name).split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.getFileName().toString()));

@@ -40,9 +40,17 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AuditEvent> recordAll(List<Entry> entries) {
         List<AuditEvent> events = entries.stream().map(this::event).toList();
-        outbox.publishAll(events.stream()
-                .map(e -> new Outbox.Publication(AuditEvent.TOPIC, key(e), AuditEvent.TYPE, key(e), e)).toList());
+        outbox.publishAll(publications(events));
         return events;
+    }
+
+    /** The same events for the caller's own statement to write ({@link Outbox#stage}). */
+    public Outbox.Staged stage(List<Entry> entries) {
+        return outbox.stage(publications(entries.stream().map(this::event).toList()));
+    }
+
+    private static List<Outbox.Publication> publications(List<AuditEvent> events) {
+        return events.stream().map(e -> new Outbox.Publication(AuditEvent.TOPIC, key(e), AuditEvent.TYPE, key(e), e)).toList();
     }
 
     private AuditEvent event(Entry e) {

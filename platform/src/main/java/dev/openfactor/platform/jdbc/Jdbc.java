@@ -19,9 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The persistence idiom of the platform and of verification- and notification-service: SQL
  * statements on the connection of the caller's JTA transaction (Agroal hands every call in one
- * transaction the same enlisted connection), rows mapped to records by a {@link RowReader}, and
- * timestamps read by {@link #instant}, the one conversion. No ORM session: nothing is loaded
- * that is not asked for and nothing is flushed behind a statement's back. In enrollment-service,
+ * transaction the same enlisted connection) or, called outside one, each statement committing by
+ * itself (a hot path whose whole change is one statement); rows mapped to records by a
+ * {@link RowReader}, and timestamps read by {@link #instant}, the one conversion. No ORM session:
+ * nothing is loaded that is not asked for and nothing is flushed behind a statement's back. In enrollment-service,
  * whose entities are Hibernate's, use it only for tables no pending entity change touches.
  */
 @ApplicationScoped

@@ -55,11 +55,50 @@ public class Outbox {
         Instant now = clock.instant();
         List<OutboxRow> rows = publications.stream()
                 .map(p -> row(p.topic(), p.key(), p.type(), p.subject(), json.write(p.payload()), now)).toList();
-        store.insertAll(rows, now);
         if (!rows.isEmpty()) {
+            store.insertAll(rows, now);
             AfterCommit.run(transactions, relay::wake);
         }
         return rows.stream().map(OutboxRow::event).toList();
+    }
+
+    /**
+     * Events for a change the caller commits in one statement of its own, outside JTA (a TOTP
+     * sign-in): that statement carries {@link Staged#insertWhere} in its WITH, so the events are
+     * written exactly when the change is, and the caller calls {@link Staged#committed} after it.
+     */
+    public Staged stage(List<Publication> publications) {
+        Instant now = clock.instant();
+        List<OutboxRow> rows = publications.stream()
+                .map(p -> row(p.topic(), p.key(), p.type(), p.subject(), json.write(p.payload()), now)).toList();
+        return new Staged(OutboxStore.columns(rows, now), relay);
+    }
+
+    /** Rows not yet written: the INSERT for a caller's statement and its parameters. */
+    public static final class Staged {
+
+        private final Object[] parameters;
+        private final OutboxRelay relay;
+
+        private Staged(Object[] parameters, OutboxRelay relay) {
+            this.parameters = parameters;
+            this.relay = relay;
+        }
+
+        /** The INSERT, writing the rows only where {@code condition} (SQL over the caller's WITH) holds. */
+        public static String insertWhere(String condition) {
+            return OutboxStore.INSERT_ROWS + "\nWHERE " + condition;
+        }
+
+        /** The INSERT's parameters, in order. */
+        public Object[] parameters() {
+            return parameters.clone();
+        }
+
+        /** The caller's statement committed with the rows: the relay takes them now. */
+        public void committed() {
+            relay.wake();
+        }
     }
 
     /** Appends a tombstone (null value) so that compaction removes {@code key} from the topic. */
@@ -71,7 +110,7 @@ public class Outbox {
     private CloudEvent append(String topic, String key, String type, String subject, String data) {
         Instant now = clock.instant();
         OutboxRow row = row(topic, key, type, subject, data, now);
-        store.insert(row, now);
+        store.insertAll(List.of(row), now);
         AfterCommit.run(transactions, relay::wake);
         return row.event();
     }

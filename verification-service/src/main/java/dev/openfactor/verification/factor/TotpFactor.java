@@ -1,8 +1,9 @@
 package dev.openfactor.verification.factor;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import dev.openfactor.platform.crypto.AssociatedData;
 import dev.openfactor.platform.crypto.KeyRings;
@@ -31,18 +32,27 @@ public class TotpFactor {
         this.config = config;
     }
 
-    /** The method whose code this is, if the code is valid now and its step was never accepted before. */
-    public Optional<String> accept(Profile profile, String methodId, String code, Instant now) {
+    /** A generator whose code this is at {@code step}; whether the step is still unspent, only the database says. */
+    public record Match(String methodId, long step) {
+    }
+
+    /** The generators (of {@code methodId} only, if given) that give this code now: computed, nothing written. */
+    public List<Match> matches(Profile profile, String methodId, String code, Instant now) {
+        List<Match> matches = new ArrayList<>(1);
         for (Profile.Method m : profile.codeGenerators()) {
-            if (methodId != null && !methodId.equals(m.methodId())) {
-                continue;
-            }
-            OptionalLong step = totp(m).matchingStep(secret(profile, m), code, now, config.totpWindow());
-            if (step.isPresent() && replays.acceptStep(m.methodId(), profile.tenantId(), step.getAsLong())) {
-                return Optional.of(m.methodId());
+            if (methodId == null || methodId.equals(m.methodId())) {
+                totp(m).matchingStep(secret(profile, m), code, now, config.totpWindow())
+                        .ifPresent(step -> matches.add(new Match(m.methodId(), step)));
             }
         }
-        return Optional.empty();
+        return matches;
+    }
+
+    /** The method whose code this is, if the code is valid now and its step was never accepted before. */
+    public Optional<String> accept(Profile profile, String methodId, String code, Instant now) {
+        return matches(profile, methodId, code, now).stream()
+                .filter(m -> replays.acceptStep(m.methodId(), profile.tenantId(), m.step()))
+                .map(Match::methodId).findFirst();
     }
 
     private static Totp totp(Profile.Method m) {

@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ChallengeRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, tenant_id, user_id, method, method_id, status, delivery, number_match, code_salt, code_hash, attempts_left,
             context, reason, expires_at, created_at, decided_at""";
 
@@ -31,10 +31,16 @@ public class ChallengeRepository {
     }
 
     public void insert(Challenge c) {
-        jdbc.update("INSERT INTO challenge (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.id(), c.tenantId(), c.userId(), c.method(), c.methodId(), c.recordedStatus(), c.delivery(), c.numberMatch(),
-                c.codeSalt(), c.codeHash(), c.attemptsLeft(), c.context(), c.reason(), c.expiresAt(), c.createdAt(),
-                c.decidedAt());
+        jdbc.update("INSERT INTO challenge (" + COLUMNS + ") VALUES (" + PLACEHOLDERS + ")", values(c));
+    }
+
+    /** {@link #COLUMNS}' values, typed so that they also bind in an {@code INSERT … SELECT}. */
+    static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz";
+
+    static Object[] values(Challenge c) {
+        return new Object[] {c.id(), c.tenantId(), c.userId(), c.method(), c.methodId(), c.recordedStatus(), c.delivery(),
+                c.numberMatch(), c.codeSalt(), c.codeHash(), c.attemptsLeft(), c.context(), c.reason(), c.expiresAt(),
+                c.createdAt(), c.decidedAt()};
     }
 
     /** Writes a decision (or a spent attempt); false if the stored row had already ended. */

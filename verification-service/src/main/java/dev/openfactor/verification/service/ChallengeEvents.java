@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.openfactor.platform.audit.AuditTrail;
 import dev.openfactor.platform.longpoll.ChangeSignals;
+import dev.openfactor.platform.outbox.Outbox;
 import dev.openfactor.verification.domain.Challenge;
 import dev.openfactor.verification.domain.ChallengeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,11 @@ public class ChallengeEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void createdAndEndedAtOnce(Challenge c, ChallengeStatus status, String actor) {
         audit.recordAll(List.of(createdEvent(c), endedEvent(c, status, actor)));
+    }
+
+    /** The same two rows, for a sign-in decided by one statement of its own (TotpSignIn) to write. */
+    public Outbox.Staged stageCreatedAndEndedAtOnce(Challenge c, ChallengeStatus status, String actor) {
+        return audit.stage(List.of(createdEvent(c), endedEvent(c, status, actor)));
     }
 
     private void recordEnd(Challenge c, ChallengeStatus status, String actor) {

@@ -63,6 +63,27 @@ class RacingAttackTest extends SignInSuite {
     }
 
     @Test
+    void rightCodesRacingWrongOnesAreAllAnsweredAndEachStepApprovesAtMostOnce() throws Exception {
+        AppUser app = AppUser.register(SignInTenant.create(apiKeys), kafka, profiles);
+        clock.freezeAt(NOW);
+        long step = NOW.getEpochSecond() / 30;
+        for (int i = 0; i < 5; i++) {
+            totp(app, "000000");
+        }
+
+        // Right codes are approved by one statement outside a transaction, wrong ones counted in a
+        // transaction; both lock the replay row and the guard row, which must not deadlock.
+        List<Response> answers = Race.run(40, i -> totp(app, i % 4 == 0 ? code(step + (i / 4) % 3 - 1) : "000000"));
+
+        assertEquals(40, Race.withStatus(answers, 200) + Race.withStatus(answers, 423), "every request answered");
+        List<String> approved = answers.stream().filter(r -> r.statusCode() == 200 && "approved".equals(r.path("status")))
+                .map(r -> r.<String>path("challengeId")).toList();
+        assertTrue(approved.size() <= 3, "each of three steps at most once: " + approved.size());
+        approved.forEach(id -> app.tenant().asFrontend().get("/v1/challenges/" + id).then().statusCode(200)
+                .body("status", equalTo("approved")));
+    }
+
+    @Test
     void theFraudCooldownSurvivesRacingFailuresAndSuccesses() throws Exception {
         AppUser app = AppUser.register(SignInTenant.create(apiKeys), kafka, profiles);
         String id = push(app).then().statusCode(201).extract().path("challengeId");

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import dev.openfactor.platform.testing.TopicReader;
 import dev.openfactor.verification.testdata.Codes;
 import dev.openfactor.verification.testdata.ProfileBuilder;
 import dev.openfactor.verification.testdata.ProfileTopic;
@@ -63,6 +64,24 @@ class TotpChallengeTest extends SignInSuite {
         totp(tenant, user, code(RFC_STEP)).then().body("status", equalTo("approved"));
         totp(tenant, user, code(RFC_STEP)).then().body("status", equalTo("denied"));
         totp(tenant, user, code(RFC_STEP - 1)).then().body("status", equalTo("denied")); // older than the last accepted
+    }
+
+    @Test
+    void anApprovedCodeLeavesItsChallengeAndBothAuditEvents() {
+        SignInTenant tenant = SignInTenant.create(apiKeys);
+        String user = rfcUser(tenant);
+        clock.freezeAt(RFC_TIME);
+
+        String id = totp(tenant, user, code(RFC_STEP)).then().statusCode(200).body("status", equalTo("approved"))
+                .extract().path("challengeId");
+
+        tenant.asFrontend().get("/v1/challenges/" + id).then().statusCode(200)
+                .body("status", equalTo("approved")).body("method", equalTo("totp"));
+        try (TopicReader audit = new TopicReader(kafka, "openfactor.audit")) {
+            List<String> actions = audit.awaitMatching(r -> r.event().data().contains(id), 2, Duration.ofSeconds(20)).stream()
+                    .map(r -> r.event().data().replaceAll(".*\"action\":\"([^\"]+)\".*", "$1")).toList();
+            assertEquals(List.of("challenge.created", "challenge.approved"), actions);
+        }
     }
 
     @Test
