@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.enrollment.testdata.Activations;
-import dev.openfactor.platform.testing.AdjustableClock;
 import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.enrollment.testdata.IndependentTotp;
 import dev.openfactor.enrollment.testdata.Tenants;
@@ -35,6 +34,7 @@ import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
 import dev.openfactor.platform.testing.Race;
 import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;
+import dev.openfactor.platform.time.AdjustableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.path.json.JsonPath;

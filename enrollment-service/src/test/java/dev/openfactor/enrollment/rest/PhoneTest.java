@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openfactor.platform.testing.AdjustableClock;
 import dev.openfactor.enrollment.testdata.DeliveryKey;
 import dev.openfactor.enrollment.testdata.EventCatalogue;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
 import dev.openfactor.platform.testing.Race;
 import dev.openfactor.platform.testing.TopicReader;
+import dev.openfactor.platform.time.AdjustableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;

@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.testing.AdjustableClock;
 import dev.openfactor.platform.testing.PrivateKafkaBroker;
+import dev.openfactor.platform.time.AdjustableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.openfactor.platform.testing.AdjustableClock;
+import dev.openfactor.platform.time.AdjustableClock;
 
 class AdminTokenThrottleTest {
 

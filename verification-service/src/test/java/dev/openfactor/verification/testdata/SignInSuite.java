@@ -4,7 +4,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 
 import dev.openfactor.platform.security.ApiKeys;
-import dev.openfactor.platform.testing.AdjustableClock;
+import dev.openfactor.platform.time.AdjustableClock;
 import dev.openfactor.verification.repository.ProfileRepository;
 import jakarta.inject.Inject;
 

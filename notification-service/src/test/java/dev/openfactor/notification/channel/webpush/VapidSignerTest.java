@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openfactor.platform.testing.AdjustableClock;
+import dev.openfactor.platform.time.AdjustableClock;
 import dev.openfactor.platform.webpush.P256;
 
 /** VAPID tokens: per push-service origin, 12 hours, reused until an hour before they expire. */

@@ -1,4 +1,4 @@
-package dev.openfactor.platform.testing;
+package dev.openfactor.platform.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-
 /**
  * A clock for tests: real time plus an offset that a test moves forward to reach expiry, or a
- * frozen instant, until reset. Each service's tests produce one as their Clock bean (the
- * production producer is a default bean, so it gives way).
+ * frozen instant, until reset. {@link TestClockProducer} makes one the Clock bean of every
+ * service's tests; a production build has no such bean.
  */
 public class AdjustableClock extends Clock {
 
