@@ -21,7 +21,7 @@ final class DatabaseCeiling {
         }
         PreparedStatement[] statements = new PreparedStatement[connections];
         try {
-            return JdbcWorkers.saturate(connections, duration, true, (connection, worker, seq) -> {
+            return JdbcWorkers.saturate(connections, duration, "public", (connection, worker, seq) -> {
                 if (statements[worker] == null) { // prepared once per connection, as a pool's statement cache would
                     statements[worker] = connection.prepareStatement(
                             "UPDATE bench_replay_ceiling SET last_step = ? WHERE credential_id = ? AND last_step < ?");

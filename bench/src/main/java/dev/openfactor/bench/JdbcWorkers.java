@@ -19,12 +19,13 @@ final class JdbcWorkers {
     private JdbcWorkers() {
     }
 
-    static Saturation.Result saturate(int connections, Duration duration, boolean autoCommit, Work work) throws SQLException {
+    /** Each connection in autocommit, as the service runs its sign-in statements, with {@code schema} first on its path. */
+    static Saturation.Result saturate(int connections, Duration duration, String schema, Work work) throws SQLException {
         Connection[] pool = new Connection[connections];
         try {
             for (int i = 0; i < connections; i++) {
                 pool[i] = BenchDatabases.connect("verification");
-                pool[i].setAutoCommit(autoCommit);
+                pool[i].setSchema(schema);
             }
             return Saturation.run(connections, duration, (worker, seq) -> {
                 try {

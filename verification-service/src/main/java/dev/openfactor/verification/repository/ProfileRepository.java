@@ -31,6 +31,14 @@ public class ProfileRepository {
     private static final String PROFILE_COLUMNS = """
             p.version, p.updated_at, CASE WHEN p.version = ? AND p.updated_at = ? THEN NULL ELSE p.snapshot END""";
 
+    /**
+     * The profile and the guard of a user signing in, in one round trip (the hottest read). Public
+     * for the bench, whose same-SQL reference runs it verbatim.
+     */
+    public static final String SIGN_IN_READ = "SELECT " + PROFILE_COLUMNS + ", " + GUARD_COLUMNS + """
+             FROM user_profile p LEFT JOIN user_guard g ON g.tenant_id = p.tenant_id AND g.user_id = p.user_id
+            WHERE p.tenant_id = ? AND p.user_id = ?""";
+
     private final Jdbc jdbc;
     private final ObjectMapper mapper;
     private final DecodedProfiles decoded = new DecodedProfiles(DECODED_CAPACITY);
@@ -73,13 +81,10 @@ public class ProfileRepository {
                 row -> profile(row, held, tenantId, userId), held.version(), held.storedAt(), tenantId, userId);
     }
 
-    /** The profile and the guard of a user signing in, in one round trip (the hottest read). */
+    /** {@link #SIGN_IN_READ}. */
     public Optional<SignInSubject> findSubject(String tenantId, String userId) {
         DecodedProfiles.Decoded held = decoded.held(tenantId, userId);
-        return jdbc.first("SELECT " + PROFILE_COLUMNS + ", " + GUARD_COLUMNS + """
-                 FROM user_profile p LEFT JOIN user_guard g ON g.tenant_id = p.tenant_id AND g.user_id = p.user_id
-                WHERE p.tenant_id = ? AND p.user_id = ?""",
-                row -> new SignInSubject(profile(row, held, tenantId, userId), GuardRepository.guard(row, 4)),
+        return jdbc.first(SIGN_IN_READ, row -> new SignInSubject(profile(row, held, tenantId, userId), GuardRepository.guard(row, 4)),
                 held.version(), held.storedAt(), tenantId, userId);
     }
 

@@ -24,9 +24,10 @@ public class TotpApprovals {
      * {@code guard} is the guard's own reset: it waits for a concurrent failure and judges its
      * result. A lock that lands between the caller's read and this statement still spends the
      * step (the code is burnt, nothing is approved), which is the only difference from the
-     * transactional path, whose rollback would have kept it.
+     * transactional path, whose rollback would have kept it. Public for the bench, whose same-SQL
+     * reference runs it verbatim.
      */
-    private static final String APPROVE = """
+    public static final String APPROVE = """
             WITH step AS (
                 INSERT INTO totp_state (method_id, tenant_id, last_step) VALUES (?, ?, ?)
                 ON CONFLICT (method_id) DO UPDATE SET last_step = EXCLUDED.last_step
