@@ -28,9 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.enrollment.testdata.Activations;
 import dev.openfactor.enrollment.testdata.EventCatalogue;
-import dev.openfactor.enrollment.testdata.IndependentTotp;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
+import dev.openfactor.platform.testing.IndependentTotp;
 import dev.openfactor.platform.testing.Race;
 import dev.openfactor.platform.testing.TestDevice;
 import dev.openfactor.platform.testing.TopicReader;

@@ -29,9 +29,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.openfactor.enrollment.testdata.EventCatalogue;
-import dev.openfactor.enrollment.testdata.IndependentTotp;
 import dev.openfactor.enrollment.testdata.Tenants;
 import dev.openfactor.enrollment.testdata.Tenants.TestTenant;
+import dev.openfactor.platform.testing.IndependentTotp;
 import dev.openfactor.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
